@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError, problem } from './errors.js';
+import type { AppEnv } from './http/context.js';
+import { validationHook } from './http/validation.js';
+import { detectLanguage, LANGUAGE_COOKIE, languageOfPath, readCookie } from './i18n/negotiate.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import { ANONYMOUS } from './modules/access/policy.js';
+import { eventRoutes } from './modules/events/routes.js';
+import { organisationRoutes } from './modules/organisations/routes.js';
+import { referenceRoutes } from './modules/reference/routes.js';
+import { solutionRoutes } from './modules/solutions/routes.js';
+import type { Services } from './services.js';
+
+/** Renders the web pages for a request; supplied by main.ts from the React Router build. */
+export type WebHandler = (
+  request: Request,
+  context: { services: Services; viewer: typeof ANONYMOUS },
+) => Promise<Response>;
+
+export type AppDeps = {
+  services: Services;
+  logger: Logger;
+  metrics: Metrics;
+  web?: { handler: WebHandler; clientDir: string };
+  version?: string;
+};
+
+/** Builds the HTTP application: API, docs, probes, metrics and (when built) the web pages. */
+export function createApp({ services, logger, metrics, web, version = '0.0.0' }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const log = logger.child({ requestId: c.get('requestId') });
+    c.set('logger', log);
+    c.set('viewer', ANONYMOUS);
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath || 'unmatched';
+    metrics.observe(c.req.method, route, c.res.status, seconds);
+    log.info(
+      { method: c.req.method, path: c.req.path, route, status: c.res.status, ms: Math.round(seconds * 1000) },
+      'request',
+    );
+  });
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+
+  app.onError((error, c) => {
+    if (AppError.is(error)) return problem(c, error.code, error.message, error.errors);
+    if (error instanceof SyntaxError && c.req.header('content-type')?.includes('json')) {
+      return problem(c, 'bad_request', 'The request body is not valid JSON', [
+        { field: 'body', message: error.message },
+      ]);
+    }
+    (c.get('logger') ?? logger).error({ err: error }, 'unhandled error');
+    return problem(
+      c,
+      'internal',
+      'Something went wrong on our side; the request id identifies it in the logs',
+    );
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', version }));
+  app.get('/readyz', async (c) => {
+    try {
+      await services.database.ping();
+      return c.json({ status: 'ok', database: services.database.kind });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      return problem(c, 'unavailable', 'The database is not reachable');
+    }
+  });
+  app.get('/metrics', async (c) =>
+    c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+  );
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.route('/', solutionRoutes(services.solutions));
+  api.route('/', organisationRoutes(services.organisations));
+  api.route('/', eventRoutes(services.events));
+  api.route('/', referenceRoutes(services.reference));
+  app.route('/api/v1', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Southbridge API',
+      version,
+      description:
+        'Solutions, organisations, events and reference data for South-South and triangular cooperation. ' +
+        'Lists return `{items, nextCursor, total}`; errors are `application/problem+json` (RFC 9457).',
+    },
+    servers: [{ url: '/' }],
+  });
+  mountApiDocs(app);
+
+  app.all('/api/*', (c) => problem(c, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`));
+
+  if (web) {
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: web.clientDir,
+        onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+      }),
+    );
+    app.use('/favicon.svg', serveStatic({ root: web.clientDir }));
+    app.all('*', async (c) => {
+      const language = languageOfPath(c.req.path);
+      if (!language) {
+        // Pages live under a language prefix; pick one from the cookie, then Accept-Language.
+        const detected = detectLanguage(c.req.header('cookie'), c.req.header('accept-language'));
+        const url = new URL(c.req.url);
+        c.header('vary', 'Accept-Language, Cookie');
+        return c.redirect(`/${detected}${url.pathname === '/' ? '/' : url.pathname}${url.search}`, 302);
+      }
+      const response = await web.handler(c.req.raw, { services, viewer: c.get('viewer') });
+      if (readCookie(c.req.header('cookie'), LANGUAGE_COOKIE) !== language) {
+        const headers = new Headers(response.headers);
+        headers.append(
+          'set-cookie',
+          `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`,
+        );
+        return new Response(response.body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers,
+        });
+      }
+      return response;
+    });
+  }
+  app.notFound((c) => problem(c, 'not_found', `Nothing at ${c.req.path}`));
+  return app;
+}
+
+/** Serves the API reference UI from the swagger-ui-dist package: no CDN, it works offline. */
+function mountApiDocs(app: OpenAPIHono<AppEnv>) {
+  const require = createRequire(import.meta.url);
+  const assetDir = join(require.resolve('swagger-ui-dist/package.json'), '..');
+  const assets: Record<string, string> = {
+    'swagger-ui.css': 'text/css; charset=utf-8',
+    'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  };
+  const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Southbridge API reference</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<body><main id="docs"></main>
+<script src="/api/docs/swagger-ui-bundle.js"></script>
+<script src="/api/docs/init.js"></script></body></html>`;
+  const init =
+    "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true });";
+  app.get('/api/docs', (c) => c.html(page));
+  app.get('/api/docs/init.js', (c) =>
+    c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+  for (const [file, type] of Object.entries(assets)) {
+    let body: string | undefined;
+    app.get(`/api/docs/${file}`, (c) => {
+      body ??= readFileSync(join(assetDir, file), 'utf8');
+      return c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export * from './coordination.js';
+export * from './events.js';
+export * from './funds.js';
+export * from './organisations.js';
+export * from './reference.js';
+export * from './solutions.js';

@@ -1,0 +1,129 @@
+import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { pickText } from '../../../shared/languages.js';
+import { UUID_PATTERN } from '../../../shared/vocabularies.js';
+import type { Db } from '../../db/client.js';
+import { codelistItems, organisations } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
+import { type Viewer, visibleWhere } from '../access/policy.js';
+import type { OrganisationSummary } from './schema.js';
+
+type Row = typeof organisations.$inferSelect;
+
+export type OrganisationFilters = {
+  lang: string;
+  limit: number;
+  cursor?: string;
+  q?: string;
+  category?: string;
+  country?: string;
+  compact?: 'member' | 'observer';
+};
+
+const sortName = sql<string>`lower(coalesce(${organisations.names}->>'en', ${organisations.slug}))`;
+const keys: SortKey<Row>[] = [
+  { expr: sortName, cast: 'text', of: (row) => (row.names.en ?? row.slug).toLowerCase() },
+  { expr: organisations.id, cast: 'uuid', of: (row) => row.id },
+];
+
+/** Escapes LIKE wildcards in user input. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function presentSummary(row: Row, lang: string): OrganisationSummary {
+  const name = pickText(row.names, lang, row.language);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: name.text,
+    acronym: row.acronym,
+    category: row.category,
+    country: row.countryIso3,
+    compactStatus: (row.compactStatus as 'member' | 'observer' | null) ?? null,
+    language: name.language,
+    originalLanguage: row.language,
+    availableLanguages: Object.keys(row.names),
+  };
+}
+
+/** Organisations: UN entities, governments and partners that provide solutions and join the Compact. */
+export function createOrganisationsService({ db }: { db: Db }) {
+  return {
+    async list(viewer: Viewer, filters: OrganisationFilters) {
+      const where = and(
+        visibleWhere(viewer, organisations.visibility),
+        filters.q
+          ? or(
+              ilike(organisations.acronym, likePattern(filters.q)),
+              sql`${organisations.names}::text ILIKE ${likePattern(filters.q)}`,
+            )
+          : undefined,
+        filters.category ? eq(organisations.category, filters.category) : undefined,
+        filters.country ? eq(organisations.countryIso3, filters.country) : undefined,
+        filters.compact ? eq(organisations.compactStatus, filters.compact) : undefined,
+      );
+      const [rows, [count]] = await Promise.all([
+        db
+          .select()
+          .from(organisations)
+          .where(and(where, afterCursor(keys, 'asc', filters.cursor)))
+          .orderBy(orderBy(keys, 'asc'))
+          .limit(filters.limit + 1),
+        db.select({ n: sql<number>`count(*)::int` }).from(organisations).where(where),
+      ]);
+      return toPage(rows, filters.limit, keys, count?.n ?? 0, (row) => presentSummary(row, filters.lang));
+    },
+
+    /** Gets one organisation by id or slug; 404 when missing or not visible. */
+    async get(viewer: Viewer, idOrSlug: string, lang: string) {
+      const [row] = await db
+        .select()
+        .from(organisations)
+        .where(
+          and(
+            visibleWhere(viewer, organisations.visibility),
+            UUID_PATTERN.test(idOrSlug) ? eq(organisations.id, idOrSlug) : eq(organisations.slug, idOrSlug),
+          ),
+        );
+      if (!row) throw AppError.notFound('Organisation', idOrSlug);
+      const [type] = row.iatiType
+        ? await db
+            .select()
+            .from(codelistItems)
+            .where(and(eq(codelistItems.list, 'OrganisationType'), eq(codelistItems.code, row.iatiType)))
+        : [];
+      return {
+        ...presentSummary(row, lang),
+        names: row.names as Record<string, string>,
+        description: pickText(row.descriptions, lang, row.language).text || null,
+        iatiType: type ? { code: type.code, name: pickText(type.name, lang).text } : null,
+        website: row.website,
+        source: row.source ?? null,
+      };
+    },
+
+    /** Summaries of the given organisations, in the order asked, for records that reference them. */
+    async summaries(viewer: Viewer, ids: string[], lang: string): Promise<OrganisationSummary[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(organisations)
+        .where(
+          and(visibleWhere(viewer, organisations.visibility), inArray(organisations.id, [...new Set(ids)])),
+        );
+      const byId = new Map(rows.map((row) => [row.id, presentSummary(row, lang)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async count(viewer: Viewer): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(organisations)
+        .where(visibleWhere(viewer, organisations.visibility) as SQL);
+      return row?.n ?? 0;
+    },
+  };
+}
+
+export type OrganisationsService = ReturnType<typeof createOrganisationsService>;

@@ -1,0 +1,195 @@
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { pickText } from '../../../shared/languages.js';
+import type { Db } from '../../db/client.js';
+import { countries, regions, sdgGoals, sdgTargets, taxonomyTerms } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
+
+type CountryRow = typeof countries.$inferSelect;
+type Vocabulary = 'theme' | 'modality' | 'cooperation-type' | 'participant-role';
+
+const countryKeys: SortKey<CountryRow>[] = [{ expr: countries.m49, cast: 'text', of: (row) => row.m49 }];
+
+export type CountryFilters = {
+  lang: string;
+  limit: number;
+  cursor?: string;
+  region?: string;
+  ldc?: boolean;
+  lldc?: boolean;
+  sids?: boolean;
+};
+
+/** Countries, regions, SDGs and taxonomy: read-only reference data every module uses. */
+export function createReferenceService({ db }: { db: Db }) {
+  let regionNames: Map<string, Record<string, string | undefined>> | undefined;
+
+  async function regionNameMap() {
+    regionNames ??= new Map((await db.select().from(regions)).map((r) => [r.m49, r.names]));
+    return regionNames;
+  }
+
+  async function presentCountry(row: CountryRow, lang: string) {
+    const names = await regionNameMap();
+    const region = (code: string | null) =>
+      code && names.has(code) ? { m49: code, name: pickText(names.get(code), lang).text } : null;
+    return {
+      m49: row.m49,
+      iso2: row.iso2,
+      iso3: row.iso3,
+      name: pickText(row.names, lang).text,
+      names: row.names as Record<string, string>,
+      region: region(row.region),
+      subRegion: region(row.subRegion),
+      isLdc: row.isLdc,
+      isLldc: row.isLldc,
+      isSids: row.isSids,
+    };
+  }
+
+  return {
+    async listCountries(filters: CountryFilters) {
+      const conditions: Array<SQL | undefined> = [
+        filters.region
+          ? or(
+              eq(countries.region, filters.region),
+              eq(countries.subRegion, filters.region),
+              eq(countries.intermediateRegion, filters.region),
+            )
+          : undefined,
+        filters.ldc === undefined ? undefined : eq(countries.isLdc, filters.ldc),
+        filters.lldc === undefined ? undefined : eq(countries.isLldc, filters.lldc),
+        filters.sids === undefined ? undefined : eq(countries.isSids, filters.sids),
+      ];
+      const where = and(...conditions);
+      const [rows, [count]] = await Promise.all([
+        db
+          .select()
+          .from(countries)
+          .where(and(where, afterCursor(countryKeys, 'asc', filters.cursor)))
+          .orderBy(orderBy(countryKeys, 'asc'))
+          .limit(filters.limit + 1),
+        db.select({ n: sql<number>`count(*)::int` }).from(countries).where(where),
+      ]);
+      const items = await Promise.all(rows.map((row) => presentCountry(row, filters.lang)));
+      return toPage(items, filters.limit, countryKeys as never, count?.n ?? 0, (item) => item);
+    },
+
+    /** Finds a country by M49, ISO2 or ISO3 code. */
+    async getCountry(code: string, lang: string) {
+      const upper = code.toUpperCase();
+      const [row] = await db
+        .select()
+        .from(countries)
+        .where(or(eq(countries.m49, code), eq(countries.iso2, upper), eq(countries.iso3, upper)));
+      if (!row) throw AppError.notFound('Country', code);
+      return presentCountry(row, lang);
+    },
+
+    /** Country names by ISO3 code, in one language, for labelling other records. */
+    async countryNames(iso3Codes: string[], lang: string): Promise<Map<string, string>> {
+      if (iso3Codes.length === 0) return new Map();
+      const rows = await db
+        .select({ iso3: countries.iso3, names: countries.names })
+        .from(countries)
+        .where(inArray(countries.iso3, [...new Set(iso3Codes)]));
+      return new Map(rows.map((row) => [row.iso3, pickText(row.names, lang).text]));
+    },
+
+    /** ISO3 codes of the countries in an M49 region, sub-region or intermediate region. */
+    async countriesInRegion(region: string): Promise<string[]> {
+      const rows = await db
+        .select({ iso3: countries.iso3 })
+        .from(countries)
+        .where(
+          or(
+            eq(countries.region, region),
+            eq(countries.subRegion, region),
+            eq(countries.intermediateRegion, region),
+          ),
+        );
+      return rows.map((row) => row.iso3);
+    },
+
+    async listRegions(lang: string) {
+      const rows = await db.select().from(regions).orderBy(asc(regions.m49));
+      return rows.map((r) => ({
+        m49: r.m49,
+        level: r.level,
+        parent: r.parent,
+        name: pickText(r.names, lang).text,
+      }));
+    },
+
+    async listSdgs(lang: string, goal?: string) {
+      const [goals, targets] = await Promise.all([
+        db
+          .select()
+          .from(sdgGoals)
+          .where(goal ? eq(sdgGoals.code, goal) : undefined)
+          .orderBy(asc(sdgGoals.position)),
+        db
+          .select()
+          .from(sdgTargets)
+          .where(goal ? eq(sdgTargets.goal, goal) : undefined)
+          .orderBy(asc(sdgTargets.position)),
+      ]);
+      return goals.map((g) => ({
+        code: g.code,
+        title: pickText(g.title, lang).text,
+        short: pickText(g.short, lang).text,
+        targets: targets
+          .filter((t) => t.goal === g.code)
+          .map((t) => ({ code: t.code, goal: t.goal, title: pickText(t.title, lang).text })),
+      }));
+    },
+
+    async listTerms(
+      vocabulary: Vocabulary,
+      lang: string,
+      filters: { kind?: string[]; parent?: string } = {},
+    ) {
+      const rows = await db
+        .select()
+        .from(taxonomyTerms)
+        .where(
+          and(
+            eq(taxonomyTerms.vocabulary, vocabulary),
+            filters.kind ? inArray(taxonomyTerms.kind, filters.kind) : undefined,
+            filters.parent ? eq(taxonomyTerms.parent, filters.parent) : undefined,
+          ),
+        )
+        .orderBy(asc(taxonomyTerms.position));
+      return rows.map((t) => ({
+        id: t.id,
+        parent: t.parent,
+        kind: t.kind,
+        label: pickText(t.labels, lang).text,
+        labels: t.labels as Record<string, string>,
+        description: t.descriptions ? pickText(t.descriptions, lang).text || null : null,
+      }));
+    },
+
+    /** Labels of taxonomy terms in one language, by id. */
+    async termLabels(vocabulary: Vocabulary, lang: string): Promise<Map<string, string>> {
+      const rows = await db
+        .select({ id: taxonomyTerms.id, labels: taxonomyTerms.labels })
+        .from(taxonomyTerms)
+        .where(eq(taxonomyTerms.vocabulary, vocabulary));
+      return new Map(rows.map((row) => [row.id, pickText(row.labels, lang).text]));
+    },
+
+    /** Counts shown on the home page. */
+    async counts() {
+      const [row] = await db
+        .select({
+          countries: sql<number>`(SELECT count(*)::int FROM countries)`,
+          sdgTargets: sql<number>`(SELECT count(*)::int FROM sdg_targets)`,
+        })
+        .from(sql`(SELECT 1) AS one`);
+      return row ?? { countries: 0, sdgTargets: 0 };
+    },
+  };
+}
+
+export type ReferenceService = ReturnType<typeof createReferenceService>;

@@ -1,0 +1,171 @@
+import { and, arrayOverlaps, eq, or, type SQL, sql } from 'drizzle-orm';
+import { pickText } from '../../../shared/languages.js';
+import { UUID_PATTERN } from '../../../shared/vocabularies.js';
+import type { Db } from '../../db/client.js';
+import { type SolutionText, solutions } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
+import type { Viewer } from '../access/policy.js';
+import type { OrganisationsService } from '../organisations/service.js';
+import { likePattern } from '../organisations/service.js';
+import type { ReferenceService } from '../reference/service.js';
+import { readableSolutions } from './policy.js';
+import type { SolutionListFilters, SolutionSummary } from './schema.js';
+
+type Row = typeof solutions.$inferSelect;
+
+const keys: SortKey<Row>[] = [
+  { expr: solutions.updatedAt, cast: 'timestamptz', of: (row) => row.updatedAt.toISOString() },
+  { expr: solutions.id, cast: 'uuid', of: (row) => row.id },
+];
+
+/** Chooses the text version to show and says how it was produced. */
+function pickVersion(row: Row, lang: string): { language: string; text: SolutionText } {
+  const chosen = pickText(
+    Object.fromEntries(Object.entries(row.texts).map(([code, text]) => [code, text.title])),
+    lang,
+    row.language,
+  );
+  return { language: chosen.language, text: row.texts[chosen.language]! };
+}
+
+type Deps = { db: Db; reference: ReferenceService; organisations: OrganisationsService };
+
+/** The knowledge base of solutions: good practices other countries can adapt. */
+export function createSolutionsService({ db, reference, organisations }: Deps) {
+  async function present(viewer: Viewer, rows: Row[], lang: string): Promise<SolutionSummary[]> {
+    const [countryNames, themeLabels, modalityLabels, providers] = await Promise.all([
+      reference.countryNames(
+        rows.flatMap((row) => [...row.countries, ...row.replicatedIn]),
+        lang,
+      ),
+      reference.termLabels('theme', lang),
+      reference.termLabels('modality', lang),
+      organisations.summaries(viewer, [...new Set(rows.flatMap((row) => row.providerIds))], lang),
+    ]);
+    const providerById = new Map(providers.map((p) => [p.id, p]));
+    return rows.map((row) => {
+      const version = pickVersion(row, lang);
+      return {
+        id: row.id,
+        slug: row.slug,
+        title: version.text.title,
+        summary: version.text.summary,
+        countries: row.countries.map((iso3) => ({ iso3, name: countryNames.get(iso3) ?? iso3 })),
+        providers: row.providerIds.flatMap((id) => providerById.get(id) ?? []),
+        themes: row.themes.map((id) => ({ id, label: themeLabels.get(id) ?? id })),
+        sdgTargets: row.sdgTargets,
+        modalities: row.modalities.map((id) => ({ id, label: modalityLabels.get(id) ?? id })),
+        cooperationType: row.cooperationType,
+        status: row.status,
+        publishedAt: row.publishedAt?.toISOString() ?? null,
+        language: version.language,
+        originalLanguage: row.language,
+        availableLanguages: Object.keys(row.texts),
+        translation:
+          version.language === row.language ? 'original' : (version.text.translation ?? 'editorial'),
+      };
+    });
+  }
+
+  async function filterConditions(filters: Partial<SolutionListFilters>): Promise<Array<SQL | undefined>> {
+    const regionCountries = filters.region ? await reference.countriesInRegion(filters.region) : undefined;
+    const countryCodes = filters.country?.map((code) => code.toUpperCase());
+    return [
+      filters.q
+        ? or(
+            sql`${solutions.texts}::text ILIKE ${likePattern(filters.q)}`,
+            sql`${solutions.slug} ILIKE ${likePattern(filters.q)}`,
+          )
+        : undefined,
+      filters.theme ? arrayOverlaps(solutions.themes, filters.theme) : undefined,
+      filters.sdg
+        ? or(
+            ...filters.sdg.map((code) =>
+              code.includes('.')
+                ? sql`${code} = ANY(${solutions.sdgTargets})`
+                : sql`EXISTS (SELECT 1 FROM unnest(${solutions.sdgTargets}) AS t WHERE split_part(t, '.', 1) = ${code})`,
+            ),
+          )
+        : undefined,
+      countryCodes
+        ? or(
+            arrayOverlaps(solutions.countries, countryCodes),
+            arrayOverlaps(solutions.replicatedIn, countryCodes),
+          )
+        : undefined,
+      regionCountries
+        ? or(
+            arrayOverlaps(solutions.countries, regionCountries),
+            arrayOverlaps(solutions.replicatedIn, regionCountries),
+          )
+        : undefined,
+      filters.modality ? arrayOverlaps(solutions.modalities, filters.modality) : undefined,
+      filters.language ? eq(solutions.language, filters.language) : undefined,
+      filters.provider ? sql`${filters.provider}::uuid = ANY(${solutions.providerIds})` : undefined,
+    ];
+  }
+
+  return {
+    async list(viewer: Viewer, filters: SolutionListFilters) {
+      const where = and(readableSolutions(viewer), ...(await filterConditions(filters)));
+      const [rows, [count]] = await Promise.all([
+        db
+          .select()
+          .from(solutions)
+          .where(and(where, afterCursor(keys, 'desc', filters.cursor)))
+          .orderBy(orderBy(keys, 'desc'))
+          .limit(filters.limit + 1),
+        db.select({ n: sql<number>`count(*)::int` }).from(solutions).where(where),
+      ]);
+      const page = toPage(rows, filters.limit, keys, count?.n ?? 0, (row) => row);
+      return { ...page, items: await present(viewer, page.items, filters.lang) };
+    },
+
+    /** Gets one solution by id or slug; 404 when missing or not readable. */
+    async get(viewer: Viewer, idOrSlug: string, lang: string) {
+      const [row] = await db
+        .select()
+        .from(solutions)
+        .where(
+          and(
+            readableSolutions(viewer),
+            UUID_PATTERN.test(idOrSlug) ? eq(solutions.id, idOrSlug) : eq(solutions.slug, idOrSlug),
+          ),
+        );
+      if (!row) throw AppError.notFound('Solution', idOrSlug);
+      const [summary] = await present(viewer, [row], lang);
+      const countryNames = await reference.countryNames(row.replicatedIn, lang);
+      const version = pickVersion(row, lang);
+      const original = row.texts[row.language] ?? version.text;
+      return {
+        ...summary!,
+        description: version.text.description ?? null,
+        replicatedIn: row.replicatedIn.map((iso3) => ({ iso3, name: countryNames.get(iso3) ?? iso3 })),
+        translations: Object.entries(row.texts).map(([language, text]) => ({
+          language,
+          source: language === row.language ? ('original' as const) : (text.translation ?? 'editorial'),
+        })),
+        original: {
+          language: row.language,
+          title: original.title,
+          summary: original.summary,
+          description: original.description ?? null,
+        },
+        evidence: row.evidence,
+        source: row.source ?? null,
+        updatedAt: row.updatedAt.toISOString(),
+      };
+    },
+
+    async count(viewer: Viewer): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(solutions)
+        .where(readableSolutions(viewer));
+      return row?.n ?? 0;
+    },
+  };
+}
+
+export type SolutionsService = ReturnType<typeof createSolutionsService>;

@@ -1,0 +1,255 @@
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf, type Tx } from '../db/client.js';
+import { events, funds, organisations, solutions, workingGroups } from '../db/schema/index.js';
+import {
+  EventFile,
+  FundFile,
+  OrganisationFile,
+  readDataFile,
+  SolutionFile,
+  WorkingGroupFile,
+} from './files.js';
+import { excluded, inChunks } from './reference.js';
+
+export type DemoCounts = Record<'organisations' | 'solutions' | 'events' | 'workingGroups' | 'funds', number>;
+
+/** True when the database holds no content yet (the condition for SEED_DEMO=auto). */
+export async function isContentEmpty(db: Db): Promise<boolean> {
+  const result = await db.execute(
+    sql`SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM solutions) AS n`,
+  );
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0) === 0;
+}
+
+/**
+ * Loads the demo content drawn from the seed documents. Idempotent: records are upserted by slug,
+ * so running it again refreshes them without duplicates.
+ */
+export async function loadDemoContent(db: Db): Promise<DemoCounts> {
+  const orgs = readDataFile('demo/organisations.json', OrganisationFile);
+  const solutionRows = readDataFile('demo/solutions.json', SolutionFile);
+  const eventRows = readDataFile('demo/events.json', EventFile);
+  const groups = readDataFile('demo/working-groups.json', WorkingGroupFile);
+  const fundRows = readDataFile('demo/funds.json', FundFile);
+
+  return db.transaction(async (tx) => {
+    const orgIds = await upsertOrganisations(tx, orgs);
+    const idsOf = (slugs: string[], where: string) =>
+      slugs.map((slug) => {
+        const id = orgIds.get(slug);
+        if (!id) throw new Error(`${where}: unknown organisation "${slug}"`);
+        return id;
+      });
+
+    await inChunks(solutionRows, (chunk) =>
+      tx
+        .insert(solutions)
+        .values(
+          chunk.map((s) => ({
+            slug: s.id,
+            language: s.language,
+            visibility: 'public' as const,
+            source: s.source,
+            texts: s.texts,
+            countries: s.countries,
+            replicatedIn: s.replicatedIn,
+            providerIds: idsOf(s.providers, `solution ${s.id}`),
+            themes: s.themes,
+            sdgTargets: s.sdgTargets,
+            modalities: s.modalities,
+            cooperationType: s.cooperationType ?? null,
+            evidence: s.evidence,
+            status: 'published' as const,
+            publishedAt: new Date(),
+          })),
+        )
+        .onConflictDoUpdate({
+          target: solutions.slug,
+          set: {
+            ...excluded([
+              'language',
+              'source',
+              'texts',
+              'countries',
+              'replicated_in',
+              'provider_ids',
+              'themes',
+              'sdg_targets',
+              'modalities',
+              'cooperation_type',
+              'evidence',
+            ]),
+            updatedAt: new Date(),
+          },
+        }),
+    );
+
+    await tx
+      .insert(events)
+      .values(
+        eventRows.map((e) => ({
+          slug: e.id,
+          language: e.language,
+          visibility: 'public' as const,
+          source: e.source,
+          texts: e.texts,
+          kind: e.kind,
+          startsOn: e.startDate,
+          endsOn: e.endDate ?? null,
+          datePrecision: e.datePrecision,
+          city: e.city ?? null,
+          countryIso3: e.country ?? null,
+          organiserIds: idsOf(e.organisers, `event ${e.id}`),
+          themes: e.themes,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: events.slug,
+        set: {
+          ...excluded([
+            'language',
+            'source',
+            'texts',
+            'kind',
+            'starts_on',
+            'ends_on',
+            'date_precision',
+            'city',
+            'country_iso3',
+            'organiser_ids',
+            'themes',
+          ]),
+          updatedAt: new Date(),
+        },
+      });
+
+    await tx
+      .insert(workingGroups)
+      .values(
+        groups.map((g) => ({
+          slug: g.id,
+          language: g.language,
+          visibility: 'public' as const,
+          source: g.source,
+          number: g.number,
+          pillar: g.pillar,
+          texts: g.texts,
+          chairIds: idsOf(g.chairs, `working group ${g.id}`),
+          coChairIds: idsOf(g.coChairs, `working group ${g.id}`),
+          viceChairIds: idsOf(g.viceChairs, `working group ${g.id}`),
+        })),
+      )
+      .onConflictDoUpdate({
+        target: workingGroups.slug,
+        set: {
+          ...excluded([
+            'language',
+            'source',
+            'number',
+            'pillar',
+            'texts',
+            'chair_ids',
+            'co_chair_ids',
+            'vice_chair_ids',
+          ]),
+          updatedAt: new Date(),
+        },
+      });
+
+    await tx
+      .insert(funds)
+      .values(
+        fundRows.map((f) => ({
+          slug: f.id,
+          kind: f.kind,
+          language: f.language,
+          visibility: 'public' as const,
+          source: f.source,
+          texts: f.texts,
+          managerIds: idsOf(f.managedBy, `fund ${f.id}`),
+          currency: f.currency ?? null,
+          periodStart: f.period?.start ?? null,
+          periodEnd: f.period?.end ?? null,
+          figures: f.figures.map((figure) => ({
+            metric: figure.metric,
+            amount: figure.amount,
+            currency: figure.currency ?? null,
+            year: figure.year ?? null,
+            contributor: figure.contributor ?? null,
+            ...(figure.note ? { note: figure.note } : {}),
+            ...(figure.source ? { source: figure.source } : {}),
+          })),
+        })),
+      )
+      .onConflictDoUpdate({
+        target: funds.slug,
+        set: {
+          ...excluded([
+            'kind',
+            'language',
+            'source',
+            'texts',
+            'manager_ids',
+            'currency',
+            'period_start',
+            'period_end',
+            'figures',
+          ]),
+          updatedAt: new Date(),
+        },
+      });
+
+    return {
+      organisations: orgs.length,
+      solutions: solutionRows.length,
+      events: eventRows.length,
+      workingGroups: groups.length,
+      funds: fundRows.length,
+    };
+  });
+}
+
+async function upsertOrganisations(tx: Tx, orgs: ReturnType<typeof OrganisationFile.parse>) {
+  const ids = new Map<string, string>();
+  await inChunks(orgs, async (chunk) => {
+    const rows = await tx
+      .insert(organisations)
+      .values(
+        chunk.map((o) => ({
+          slug: o.id,
+          language: o.language,
+          visibility: 'public' as const,
+          source: o.source,
+          acronym: o.acronym ?? null,
+          names: o.names,
+          descriptions: o.description ?? {},
+          iatiType: o.type ?? null,
+          category: o.category,
+          countryIso3: o.country ?? null,
+          compactStatus: o.compact ?? null,
+          website: o.website ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: organisations.slug,
+        set: {
+          ...excluded([
+            'language',
+            'source',
+            'acronym',
+            'names',
+            'descriptions',
+            'iati_type',
+            'category',
+            'country_iso3',
+            'compact_status',
+            'website',
+          ]),
+          updatedAt: new Date(),
+        },
+      })
+      .returning({ id: organisations.id, slug: organisations.slug });
+    for (const row of rows) ids.set(row.slug, row.id);
+  });
+  return ids;
+}

@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { dataFilesDir } from '../paths.js';
+
+/** Zod shapes of the files in data/: a malformed file fails loudly at seed time and in the tests. */
+const texts = z.record(z.string(), z.string());
+const allLabels = z.object({
+  ar: z.string().min(1),
+  zh: z.string().min(1),
+  en: z.string().min(1),
+  fr: z.string().min(1),
+  ru: z.string().min(1),
+  es: z.string().min(1),
+  vi: z.string().min(1),
+});
+const m49 = z.string().regex(/^\d{3}$/);
+const iso3 = z.string().regex(/^[A-Z]{3}$/);
+
+export const CountryFile = z.array(
+  z.object({
+    m49,
+    iso2: z.string().length(2).nullable(),
+    iso3,
+    names: allLabels,
+    region: m49.nullable(),
+    subRegion: m49.nullable(),
+    intermediateRegion: m49.nullable(),
+    ldc: z.boolean(),
+    lldc: z.boolean(),
+    sids: z.boolean(),
+  }),
+);
+
+export const RegionFile = z.array(
+  z.object({
+    m49,
+    level: z.enum(['region', 'subRegion', 'intermediateRegion']),
+    parent: m49.nullable(),
+    names: allLabels,
+  }),
+);
+
+export const SdgFile = z.object({
+  goals: z.array(z.object({ code: z.string(), title: texts, short: texts })),
+  targets: z.array(z.object({ code: z.string(), goal: z.string(), title: texts })),
+});
+
+export const CodelistFile = z.object({
+  metadata: z.object({ name: z.string() }).loose(),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: texts,
+      description: texts.optional(),
+      category: z.string().optional(),
+      status: z.string().optional(),
+    }),
+  ),
+});
+
+export const TaxonomyFile = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    parent: z.string().nullable().optional(),
+    kind: z.string().optional(),
+    order: z.number().int().optional(),
+    labels: allLabels,
+    descriptions: allLabels.optional(),
+    sectors: z.array(z.string()).optional(),
+  }),
+);
+
+export const sourceRef = z.object({
+  file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+  line: z.number().int().positive(),
+  paragraph: z.string().optional(),
+});
+
+const translated = <T extends z.ZodRawShape>(shape: T) =>
+  z.record(
+    z.string(),
+    z.object({ ...shape, translation: z.enum(['author', 'editorial', 'community']).optional() }),
+  );
+
+export const OrganisationFile = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    acronym: z.string().nullable().optional(),
+    language: z.string(),
+    names: texts,
+    type: z.string().nullable().optional(),
+    category: z.string(),
+    country: iso3.nullable().optional(),
+    compact: z.enum(['member', 'observer']).nullable().optional(),
+    website: z.string().nullable().optional(),
+    description: texts.nullable().optional(),
+    source: sourceRef,
+  }),
+);
+
+export const SolutionFile = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    language: z.string(),
+    texts: translated({
+      title: z.string().min(1),
+      summary: z.string().min(1),
+      description: z.string().optional(),
+    }),
+    countries: z.array(iso3).min(1),
+    replicatedIn: z.array(iso3).default([]),
+    providers: z.array(z.string()).min(1),
+    themes: z.array(z.string()).min(1),
+    sdgTargets: z.array(z.string()).min(1),
+    modalities: z.array(z.string()).min(1),
+    cooperationType: z.enum(['bilateral', 'regional', 'triangular']).nullable().optional(),
+    evidence: z.array(z.object({ url: z.string(), label: z.string().optional() })).default([]),
+    source: sourceRef,
+  }),
+);
+
+export const EventFile = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    language: z.string(),
+    texts: translated({ title: z.string().min(1), description: z.string().optional() }),
+    kind: z.string(),
+    startDate: z.iso.date(),
+    endDate: z.iso.date().nullable().optional(),
+    datePrecision: z.enum(['day', 'month', 'year']).default('day'),
+    city: z.string().nullable().optional(),
+    country: iso3.nullable().optional(),
+    organisers: z.array(z.string()).default([]),
+    themes: z.array(z.string()).default([]),
+    source: sourceRef,
+  }),
+);
+
+export const WorkingGroupFile = z.array(
+  z.object({
+    id: z.string(),
+    number: z.number().int(),
+    pillar: z.number().int().min(1).max(4),
+    language: z.string(),
+    texts: translated({ name: z.string().min(1), description: z.string().optional() }),
+    chairs: z.array(z.string()).default([]),
+    coChairs: z.array(z.string()).default([]),
+    viceChairs: z.array(z.string()).default([]),
+    source: sourceRef,
+  }),
+);
+
+export const FundFile = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    kind: z.enum(['trust-fund', 'appeal']),
+    language: z.string(),
+    texts: translated({ name: z.string().min(1), description: z.string().optional() }),
+    managedBy: z.array(z.string()).default([]),
+    currency: z.string().nullable().optional(),
+    period: z
+      .object({ start: z.number().int().nullable(), end: z.number().int().nullable() })
+      .nullable()
+      .optional(),
+    figures: z
+      .array(
+        z.object({
+          metric: z.string(),
+          amount: z.number(),
+          currency: z.string().nullable().optional(),
+          year: z.number().int().nullable().optional(),
+          contributor: z.string().nullable().optional(),
+          note: texts.nullable().optional(),
+          source: sourceRef.optional(),
+        }),
+      )
+      .default([]),
+    source: sourceRef,
+  }),
+);
+
+/** Reads a data file as raw text (kept for digests) and parses it with its schema. */
+export function readDataFile<T extends z.ZodType>(relativePath: string, schema: T): z.infer<T> {
+  const raw = readFileSync(join(dataFilesDir, relativePath), 'utf8');
+  const parsed = schema.safeParse(JSON.parse(raw));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`data/${relativePath}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** SHA-256 of a set of data files, used to skip reloading reference data that has not changed. */
+export function digestDataFiles(relativePaths: string[]): string {
+  const hash = createHash('sha256');
+  for (const path of relativePaths) hash.update(path).update(readFileSync(join(dataFilesDir, path)));
+  return hash.digest('hex');
+}

@@ -1,0 +1,25 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+
+/** The site-wide search form; a plain GET form, so it works without JavaScript. */
+export function SearchBox({ language, defaultValue }: { language: string; defaultValue?: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <Form method="get" action={`/${language}/search`} role="search" className="search-box">
+      <label htmlFor={id} className="visually-hidden">
+        {t('search.label')}
+      </label>
+      <input
+        id={id}
+        type="search"
+        name="q"
+        defaultValue={defaultValue}
+        placeholder={t('search.placeholder')}
+        maxLength={200}
+      />
+      <button type="submit">{t('search.submit')}</button>
+    </Form>
+  );
+}

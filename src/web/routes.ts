@@ -1,0 +1,18 @@
+import { index, layout, prefix, type RouteConfig, route } from '@react-router/dev/routes';
+
+export default [
+  ...prefix(':lang', [
+    layout('routes/layout.tsx', [
+      index('routes/home.tsx'),
+      route('search', 'routes/search.tsx'),
+      route('solutions', 'routes/solutions.tsx'),
+      route('solutions/:slug', 'routes/solution.tsx'),
+      route('organisations', 'routes/organisations.tsx'),
+      route('organisations/:slug', 'routes/organisation.tsx'),
+      route('events', 'routes/events.tsx'),
+      route('events/:slug', 'routes/event.tsx'),
+      route('about', 'routes/about.tsx'),
+      route('*', 'routes/not-found.tsx'),
+    ]),
+  ]),
+] satisfies RouteConfig;
