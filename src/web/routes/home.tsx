@@ -29,9 +29,9 @@ export default function Home({ loaderData, params }: Route.ComponentProps) {
     <>
       <title>{`${t('site.name')} · ${t('site.tagline')}`}</title>
       <section className="hero">
-        <h1>{t('home.title')}</h1>
+        <h1 id="page-heading">{t('home.title')}</h1>
         <p className="lead">{t('home.intro')}</p>
-        <SearchBox language={params.lang} />
+        <SearchBox language={params.lang} labelledBy="page-heading" />
       </section>
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading" className="visually-hidden">

@@ -34,8 +34,8 @@ export default function Search({ loaderData, params }: Route.ComponentProps) {
   return (
     <>
       <PageTitle title={q ? `${t('search.title')}: ${q}` : t('search.title')} />
-      <h1>{t('search.title')}</h1>
-      <SearchBox language={lang} defaultValue={q} />
+      <h1 id="page-heading">{t('search.title')}</h1>
+      <SearchBox language={lang} defaultValue={q} labelledBy="page-heading" />
       {!q && <p>{t('search.empty')}</p>}
       {q && <p role="status">{t('search.resultsFor', { count: total, query: q })}</p>}
       {q && total === 0 && (

@@ -14,8 +14,13 @@ import type { SolutionListFilters, SolutionSummary } from './schema.js';
 
 type Row = typeof solutions.$inferSelect;
 
+// Sort on milliseconds: JavaScript dates (and so cursors) hold milliseconds, PostgreSQL microseconds.
 const keys: SortKey<Row>[] = [
-  { expr: solutions.updatedAt, cast: 'timestamptz', of: (row) => row.updatedAt.toISOString() },
+  {
+    expr: sql`date_trunc('milliseconds', ${solutions.updatedAt})`,
+    cast: 'timestamptz',
+    of: (row) => row.updatedAt.toISOString(),
+  },
   { expr: solutions.id, cast: 'uuid', of: (row) => row.id },
 ];
 

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../shared/languages.js';
+import { dataFilesDir } from '../paths.js';
+import {
+  CodelistFile,
+  CountryFile,
+  EventFile,
+  FundFile,
+  OrganisationFile,
+  RegionFile,
+  readDataFile,
+  SdgFile,
+  SolutionFile,
+  TaxonomyFile,
+  WorkingGroupFile,
+} from './files.js';
+import { IATI_CODELISTS, VOCABULARIES } from './reference.js';
+
+const countries = readDataFile('refdata/countries.json', CountryFile);
+const sdgs = readDataFile('refdata/sdgs.json', SdgFile);
+const themes = readDataFile(VOCABULARIES.theme, TaxonomyFile);
+const modalities = readDataFile(VOCABULARIES.modality, TaxonomyFile);
+const orgs = readDataFile('demo/organisations.json', OrganisationFile);
+const solutions = readDataFile('demo/solutions.json', SolutionFile);
+const events = readDataFile('demo/events.json', EventFile);
+const groups = readDataFile('demo/working-groups.json', WorkingGroupFile);
+const funds = readDataFile('demo/funds.json', FundFile);
+
+const iso3 = new Set(countries.map((c) => c.iso3));
+const themeIds = new Set(themes.map((t) => t.id));
+const modalityIds = new Set(modalities.map((m) => m.id));
+const targetCodes = new Set(sdgs.targets.map((t) => t.code));
+const orgIds = new Set(orgs.map((o) => o.id));
+const seedLines = new Map<string, string[]>();
+function seedLine(file: string, line: number): string | undefined {
+  if (!seedLines.has(file))
+    seedLines.set(file, readFileSync(join(dataFilesDir, 'seeds', file), 'utf8').split('\n'));
+  return seedLines.get(file)![line - 1];
+}
+
+describe('reference data files', () => {
+  it('hold all 248 M49 countries and areas with names in seven languages', () => {
+    expect(countries).toHaveLength(248);
+    expect(iso3.size).toBe(248);
+    expect(countries.filter((c) => c.ldc).length).toBeGreaterThan(40);
+    expect(countries.find((c) => c.iso3 === 'VNM')?.names.vi).toBe('Việt Nam');
+  });
+
+  it('hold every region a country points to', () => {
+    const regions = new Set(readDataFile('refdata/regions.json', RegionFile).map((r) => r.m49));
+    for (const c of countries) {
+      for (const code of [c.region, c.subRegion, c.intermediateRegion])
+        if (code) expect(regions).toContain(code);
+    }
+  });
+
+  it('hold the 17 goals and 169 targets in the six UN languages', () => {
+    expect(sdgs.goals).toHaveLength(17);
+    expect(sdgs.targets).toHaveLength(169);
+    for (const target of sdgs.targets) {
+      expect(Object.keys(target.title).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    }
+  });
+
+  it('hold the IATI codelists the platform uses', () => {
+    for (const list of IATI_CODELISTS) {
+      expect(readDataFile(`refdata/iati/${list}.json`, CodelistFile).items.length).toBeGreaterThan(2);
+    }
+  });
+
+  it('give every taxonomy term a parent that exists and labels in all seven languages', () => {
+    for (const term of themes) {
+      if (term.parent) expect(themeIds).toContain(term.parent);
+      expect(Object.keys(term.labels).sort()).toEqual([...LANGUAGES].sort());
+    }
+    expect(themes.filter((t) => t.kind === 'ct-pillar')).toHaveLength(4);
+    expect(themes.filter((t) => t.kind === 'compact-wg')).toHaveLength(8);
+    expect(modalities).toHaveLength(10);
+  });
+});
+
+describe('demo content files', () => {
+  it('meet the minimum counts', () => {
+    expect(solutions.length).toBeGreaterThanOrEqual(40);
+    expect(orgs.length).toBeGreaterThanOrEqual(60);
+    expect(events.length).toBeGreaterThanOrEqual(15);
+    expect(groups).toHaveLength(8);
+    expect(funds.length).toBeGreaterThan(0);
+    expect(orgs.filter((o) => o.compact).length).toBeGreaterThanOrEqual(45);
+  });
+
+  it('use only known countries, themes, targets, modalities and organisations', () => {
+    for (const s of solutions) {
+      for (const code of [...s.countries, ...s.replicatedIn])
+        expect(iso3, `${s.id}: ${code}`).toContain(code);
+      for (const theme of s.themes) expect(themeIds, `${s.id}: ${theme}`).toContain(theme);
+      for (const target of s.sdgTargets) expect(targetCodes, `${s.id}: ${target}`).toContain(target);
+      for (const modality of s.modalities) expect(modalityIds, `${s.id}: ${modality}`).toContain(modality);
+      for (const provider of s.providers) expect(orgIds, `${s.id}: ${provider}`).toContain(provider);
+    }
+    for (const e of events) for (const org of e.organisers) expect(orgIds, `${e.id}: ${org}`).toContain(org);
+    for (const g of groups) {
+      for (const org of [...g.chairs, ...g.coChairs, ...g.viceChairs])
+        expect(orgIds, `${g.id}: ${org}`).toContain(org);
+      expect(themeIds).toContain(g.id);
+    }
+    for (const o of orgs) if (o.country) expect(iso3, `${o.id}: ${o.country}`).toContain(o.country);
+  });
+
+  it('keep the original language and an English editorial translation', () => {
+    for (const record of [...solutions, ...events, ...groups, ...funds]) {
+      expect(record.texts[record.language], record.id).toBeDefined();
+      expect(record.texts[record.language]!.translation, record.id).toBeUndefined();
+      if (record.language !== 'en') expect(record.texts.en?.translation, record.id).toBe('editorial');
+    }
+  });
+
+  it('cite a seed file and a non-empty line for every record', () => {
+    for (const record of [...solutions, ...events, ...groups, ...funds, ...orgs]) {
+      const line = seedLine(record.source.file, record.source.line);
+      expect(line?.trim(), `${record.id}: ${record.source.file}:${record.source.line}`).toBeTruthy();
+    }
+  });
+
+  it('have unique ids in each file', () => {
+    for (const list of [solutions, orgs, events, groups, funds]) {
+      expect(new Set(list.map((r) => r.id)).size).toBe(list.length);
+    }
+  });
+});
