@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from 'react-router';
-import { DEFAULT_LANGUAGE, LANGUAGE_TAGS, type Language } from '../../shared/languages';
+import { DEFAULT_LANGUAGE, directionOf, LANGUAGE_TAGS, type Language } from '../../shared/languages';
 
 /** The page's interface language, from the root loader. */
 export function useLanguage(): Language {
@@ -44,7 +44,9 @@ export function languageName(reader: Language, code: string): string {
   return new Intl.DisplayNames([LANGUAGE_TAGS[reader]], { type: 'language' }).of(code) ?? code;
 }
 
-/** Props that mark text whose language differs from the page's. */
+/** Props that mark text whose language (and so perhaps direction) differs from the page's. */
 export function langProps(textLanguage: string, pageLanguage: Language) {
-  return textLanguage === pageLanguage ? {} : { lang: textLanguage };
+  if (textLanguage === pageLanguage) return {};
+  const dir = directionOf(textLanguage);
+  return dir === directionOf(pageLanguage) ? { lang: textLanguage } : { lang: textLanguage, dir };
 }

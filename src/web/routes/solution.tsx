@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { data } from 'react-router';
 import { AppError } from '../../server/errors';
-import type { Language } from '../../shared/languages';
+import { directionOf, type Language } from '../../shared/languages';
 import { langProps, languageName } from '../components/format';
 import { PageTitle } from '../components/page-title';
 import { SourceCitation } from '../components/source-citation';
@@ -54,8 +54,8 @@ export default function Solution({ loaderData, params }: Route.ComponentProps) {
             </section>
           )}
           {isTranslation && (
-            <section aria-labelledby="original-heading" lang={solution.original.language}>
-              <h2 id="original-heading" lang={lang}>
+            <section aria-labelledby="original-heading" {...langProps(solution.original.language, lang)}>
+              <h2 id="original-heading" lang={lang} dir={directionOf(lang)}>
                 {t('solutions.original', { language: languageName(lang, solution.original.language) })}
               </h2>
               <h3>{solution.original.title}</h3>
