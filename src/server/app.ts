@@ -16,6 +16,7 @@ import { eventRoutes } from './modules/events/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
+import { searchRoutes } from './search/routes.js';
 import type { Services } from './services.js';
 
 /** Renders the web pages for a request; supplied by main.ts from the React Router build. */
@@ -87,6 +88,7 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0' }:
   api.route('/', organisationRoutes(services.organisations));
   api.route('/', eventRoutes(services.events));
   api.route('/', referenceRoutes(services.reference));
+  api.route('/', searchRoutes(services.search));
   app.route('/api/v1', api);
 
   app.doc31('/api/openapi.json', {

@@ -4,12 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { createApp, type WebHandler } from './app.js';
-import { prepareDatabase } from './bootstrap.js';
+import { prepareServices } from './bootstrap.js';
 import { EnvError, loadEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { projectRoot, webBuildDir } from './paths.js';
-import { createServices } from './services.js';
 
 /** Loads the React Router server build, if the web app has been built. */
 async function loadWebHandler(): Promise<{ handler: WebHandler; clientDir: string } | undefined> {
@@ -35,8 +34,8 @@ async function main() {
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
     version: string;
   };
-  const database = await prepareDatabase(env, logger);
-  const services = createServices(database);
+  const services = await prepareServices(env, logger);
+  const { database } = services;
   const web = await loadWebHandler();
   if (!web) logger.warn('web build missing: serving the API only (run npm run build)');
   const app = createApp({ services, logger, metrics: createMetrics(), web, version });

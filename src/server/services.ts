@@ -1,17 +1,60 @@
-import type { Database } from './db/client.js';
+import { sql } from 'drizzle-orm';
+import { type Database, type DbOrTx, rowsOf } from './db/client.js';
 import { createEventsService } from './modules/events/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionsService } from './modules/solutions/service.js';
+import { createIndexer } from './search/indexer.js';
+import { loadLexicon } from './search/lexicon.js';
+import { createSearchService } from './search/service.js';
 
 /** Wires the domain services together; each receives only what it needs. */
 export function createServices(database: Database) {
   const { db } = database;
+  const lexicon = loadLexicon();
   const reference = createReferenceService({ db });
+  const indexer = createIndexer({ reference, lexicon });
   const organisations = createOrganisationsService({ db });
   const solutions = createSolutionsService({ db, reference, organisations });
   const events = createEventsService({ db, reference, organisations });
-  return { database, reference, organisations, solutions, events };
+  const search = createSearchService({ db, reference, lexicon });
+
+  /** Rebuilds the whole search index from every searchable module, in one transaction. */
+  async function reindexAll(tx?: DbOrTx): Promise<number> {
+    const run = async (t: DbOrTx) => {
+      await t.execute(sql`DELETE FROM search_documents`);
+      const documents = [
+        ...(await solutions.searchDocuments(t)),
+        ...(await organisations.searchDocuments(t)),
+        ...(await events.searchDocuments(t)),
+      ];
+      await indexer.index(t, documents);
+      return documents.length;
+    };
+    return tx ? run(tx) : db.transaction(run);
+  }
+
+  /** True when content exists that the search index does not hold yet. */
+  async function needsReindex(): Promise<boolean> {
+    const [row] = rowsOf<{ indexed: number; content: number }>(
+      await db.execute(sql`SELECT (SELECT count(*)::int FROM search_documents) AS indexed,
+        (SELECT count(*)::int FROM solutions) + (SELECT count(*)::int FROM organisations) AS content`),
+    );
+    return !!row && row.indexed === 0 && row.content > 0;
+  }
+
+  return {
+    database,
+    lexicon,
+    reference,
+    organisations,
+    solutions,
+    events,
+    search,
+    indexer,
+    reindexAll,
+    needsReindex,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

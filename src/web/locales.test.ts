@@ -42,16 +42,13 @@ describe('interface messages', () => {
       const format = new IntlMessageFormat(message, LANGUAGE_TAGS[language]);
       expect(argumentsOf(message), `${language}:${key}`).toEqual(argumentsOf(english.get(key)!));
       for (const count of [0, 1, 2, 5, 11, 21, 100]) {
-        const text = format.format({
-          count,
-          query: 'q',
-          file: 'f',
-          line: 1,
-          paragraph: '2',
-          language: 'L',
-          kind: 'editorial',
-          code: '3',
-        });
+        const values = Object.fromEntries(
+          argumentsOf(message).map((name) => [
+            name,
+            name === 'count' ? count : name === 'kind' ? 'editorial' : name,
+          ]),
+        );
+        const text = format.format(values);
         expect(String(text).length, `${language}:${key}`).toBeGreaterThan(0);
       }
     }

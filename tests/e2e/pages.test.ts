@@ -108,6 +108,38 @@ describe.skipIf(!hasBrowser)('web pages in Chromium', () => {
   });
 });
 
+describe.skipIf(!hasBrowser)('search page', () => {
+  it('shows ranked results with highlighted snippets, facets and cross-lingual matches', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/search?q=${encodeURIComponent('学校供餐')}`);
+    expect(await page.locator('.result').count()).toBeGreaterThan(0);
+    expect(await page.locator('.result mark').count()).toBeGreaterThan(0);
+    await page.locator('.facet a').first().click();
+    await page.waitForURL(/type=|theme=|sdg=|region=|country=|language=/);
+    expect(await page.locator('.facet a[aria-current="true"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('suggests completions as the user types', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/solutions`);
+    await page.locator('header input[type="search"]').pressSequentially('school fe', { delay: 30 });
+    await expect
+      .poll(() => page.locator('header datalist option').count(), { timeout: 5000 })
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('suggests broader terms when nothing matches', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/ar/search?q=zzzzqqqq`);
+    expect(await page.locator('.no-results a').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe.skipIf(!hasBrowser)('without JavaScript', () => {
   it('searches and filters with plain forms', async () => {
     const context = await launchBrowser({ javaScriptEnabled: false });
@@ -118,6 +150,7 @@ describe.skipIf(!hasBrowser)('without JavaScript', () => {
     await page.waitForURL(/\/en\/search\?q=school/);
     expect(await page.locator('h1').textContent()).toBe('Search');
     expect(await page.locator('[role="status"]').textContent()).toMatch(/\d+ results? for/);
+    expect(await page.locator('.result').count()).toBeGreaterThan(0);
 
     await page.goto(`${server.url}/en/solutions`);
     await page.locator('aside select[name="theme"]').selectOption('health');

@@ -21,8 +21,11 @@ export type TestApp = {
 export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   await loadReferenceData(database.db);
-  if (options.demo !== false) await loadDemoContent(database.db);
   const services = createServices(database);
+  if (options.demo !== false) {
+    await loadDemoContent(database.db);
+    await services.reindexAll();
+  }
   const app = createApp({
     services,
     logger: createLogger('silent'),

@@ -3,6 +3,7 @@ import { EnvError, loadEnv } from '../env.js';
 import { createLogger } from '../logger.js';
 import { loadDemoContent } from '../seed/demo.js';
 import { loadReferenceData } from '../seed/reference.js';
+import { createServices } from '../services.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -10,6 +11,7 @@ Commands:
   migrate            apply database migrations
   seed               load reference data and the demo content (idempotent)
   seed reference     load reference data only (forces a reload)
+  reindex            rebuild the search index from every searchable record
   help               show this help
 
 The database is PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set.`;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, rowsOf, type Tx } from '../db/client.js';
+import { type Db, type DbOrTx, rowsOf, type Tx } from '../db/client.js';
 import { events, funds, organisations, solutions, workingGroups } from '../db/schema/index.js';
 import {
   EventFile,
@@ -25,7 +25,7 @@ export async function isContentEmpty(db: Db): Promise<boolean> {
  * Loads the demo content drawn from the seed documents. Idempotent: records are upserted by slug,
  * so running it again refreshes them without duplicates.
  */
-export async function loadDemoContent(db: Db): Promise<DemoCounts> {
+export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
   const orgs = readDataFile('demo/organisations.json', OrganisationFile);
   const solutionRows = readDataFile('demo/solutions.json', SolutionFile);
   const eventRows = readDataFile('demo/events.json', EventFile);

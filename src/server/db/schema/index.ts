@@ -3,4 +3,5 @@ export * from './events.js';
 export * from './funds.js';
 export * from './organisations.js';
 export * from './reference.js';
+export * from './search.js';
 export * from './solutions.js';

@@ -1,10 +1,11 @@
 import { and, arrayOverlaps, eq, gte, lte, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { events } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
+import type { SearchableDocument } from '../../search/documents.js';
 import { type Viewer, visibleWhere } from '../access/policy.js';
 import { likePattern, type OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
@@ -16,6 +17,27 @@ const keys: SortKey<Row>[] = [
   { expr: events.startsOn, cast: 'date', of: (row) => row.startsOn },
   { expr: events.id, cast: 'uuid', of: (row) => row.id },
 ];
+
+/** How an event appears in the search index: its title, place and description in each language. */
+export function eventSearchDocument(row: Row): SearchableDocument {
+  return {
+    type: 'event',
+    id: row.id,
+    slug: row.slug,
+    originalLanguage: row.language,
+    texts: Object.fromEntries(
+      Object.entries(row.texts).map(([language, text]) => [
+        language,
+        { title: text.title, body: [row.city, text.description].filter(Boolean).join(' · ') },
+      ]),
+    ),
+    themes: row.themes,
+    sdgTargets: [],
+    countries: row.countryIso3 ? [row.countryIso3] : [],
+    visibility: row.visibility,
+    isPublished: true,
+  };
+}
 
 type Deps = { db: Db; reference: ReferenceService; organisations: OrganisationsService };
 
@@ -99,6 +121,11 @@ export function createEventsService({ db, reference, organisations }: Deps) {
         organisers: await organisations.summaries(viewer, row.organiserIds, lang),
         source: row.source ?? null,
       };
+    },
+
+    /** Every event as a search document, for a full reindex. */
+    async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
+      return (await tx.select().from(events)).map(eventSearchDocument);
     },
 
     async count(viewer: Viewer): Promise<number> {

@@ -1,10 +1,11 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { codelistItems, organisations } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
+import type { SearchableDocument } from '../../search/documents.js';
 import { type Viewer, visibleWhere } from '../access/policy.js';
 import type { OrganisationSummary } from './schema.js';
 
@@ -44,6 +45,31 @@ function presentSummary(row: Row, lang: string): OrganisationSummary {
     language: name.language,
     originalLanguage: row.language,
     availableLanguages: Object.keys(row.names),
+  };
+}
+
+/** How an organisation appears in the search index: its names (with acronym) and description. */
+export function organisationSearchDocument(row: Row): SearchableDocument {
+  const languages = new Set([...Object.keys(row.names), ...Object.keys(row.descriptions)]);
+  return {
+    type: 'organisation',
+    id: row.id,
+    slug: row.slug,
+    originalLanguage: row.language,
+    texts: Object.fromEntries(
+      [...languages].map((language) => {
+        const name = pickText(row.names, language, row.language).text;
+        return [
+          language,
+          { title: row.acronym ? `${name} (${row.acronym})` : name, body: row.descriptions[language] ?? '' },
+        ];
+      }),
+    ),
+    themes: [],
+    sdgTargets: [],
+    countries: row.countryIso3 ? [row.countryIso3] : [],
+    visibility: row.visibility,
+    isPublished: true,
   };
 }
 
@@ -114,6 +140,11 @@ export function createOrganisationsService({ db }: { db: Db }) {
         );
       const byId = new Map(rows.map((row) => [row.id, presentSummary(row, lang)]));
       return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    /** Every organisation as a search document, for a full reindex. */
+    async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
+      return (await tx.select().from(organisations)).map(organisationSearchDocument);
     },
 
     async count(viewer: Viewer): Promise<number> {

@@ -111,6 +111,26 @@ export function createReferenceService({ db }: { db: Db }) {
       return rows.map((row) => row.iso3);
     },
 
+    /** The M49 region, sub-region and intermediate region of each country, by ISO3 code. */
+    async regionsOfCountries(iso3Codes: string[]): Promise<Map<string, string[]>> {
+      if (iso3Codes.length === 0) return new Map();
+      const rows = await db
+        .select({
+          iso3: countries.iso3,
+          region: countries.region,
+          subRegion: countries.subRegion,
+          intermediateRegion: countries.intermediateRegion,
+        })
+        .from(countries)
+        .where(inArray(countries.iso3, [...new Set(iso3Codes)]));
+      return new Map(
+        rows.map((row) => [
+          row.iso3,
+          [row.region, row.subRegion, row.intermediateRegion].filter((code): code is string => !!code),
+        ]),
+      );
+    },
+
     async listRegions(lang: string) {
       const rows = await db.select().from(regions).orderBy(asc(regions.m49));
       return rows.map((r) => ({

@@ -1,10 +1,11 @@
 import { and, arrayOverlaps, eq, or, type SQL, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { type SolutionText, solutions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
+import type { SearchableDocument } from '../../search/documents.js';
 import type { Viewer } from '../access/policy.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import { likePattern } from '../organisations/service.js';
@@ -13,6 +14,27 @@ import { readableSolutions } from './policy.js';
 import type { SolutionListFilters, SolutionSummary } from './schema.js';
 
 type Row = typeof solutions.$inferSelect;
+
+/** How a solution appears in the search index: every language's title, summary and description. */
+export function solutionSearchDocument(row: Row): SearchableDocument {
+  return {
+    type: 'solution',
+    id: row.id,
+    slug: row.slug,
+    originalLanguage: row.language,
+    texts: Object.fromEntries(
+      Object.entries(row.texts).map(([language, text]) => [
+        language,
+        { title: text.title, body: [text.summary, text.description].filter(Boolean).join('\n') },
+      ]),
+    ),
+    themes: row.themes,
+    sdgTargets: row.sdgTargets,
+    countries: [...new Set([...row.countries, ...row.replicatedIn])],
+    visibility: row.visibility,
+    isPublished: row.status === 'published',
+  };
+}
 
 // Sort on milliseconds: JavaScript dates (and so cursors) hold milliseconds, PostgreSQL microseconds.
 const keys: SortKey<Row>[] = [
@@ -161,6 +183,11 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
         source: row.source ?? null,
         updatedAt: row.updatedAt.toISOString(),
       };
+    },
+
+    /** Every solution as a search document, for a full reindex. */
+    async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
+      return (await tx.select().from(solutions)).map(solutionSearchDocument);
     },
 
     async count(viewer: Viewer): Promise<number> {

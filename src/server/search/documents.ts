@@ -1,0 +1,19 @@
+import type { Visibility } from '../db/schema/content.js';
+
+export const SEARCH_TYPES = ['solution', 'organisation', 'event'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** What a module hands the search index for one record: its texts per language and its facets. */
+export type SearchableDocument = {
+  type: SearchType;
+  id: string;
+  slug: string;
+  originalLanguage: string;
+  texts: Record<string, { title: string; body: string }>;
+  themes: string[];
+  sdgTargets: string[];
+  countries: string[];
+  visibility: Visibility;
+  isPublished: boolean;
+  organisationId?: string | null;
+};

@@ -1,0 +1,274 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { rowsOf } from '../db/client.js';
+import { AppError } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { isStaff, readableVisibilities, type Viewer } from '../modules/access/policy.js';
+import type { ReferenceService } from '../modules/reference/service.js';
+import type { SearchType } from './documents.js';
+import { matchSpans, snippet } from './highlight.js';
+import type { Lexicon } from './lexicon.js';
+import type { SearchFilters, SearchResponseBody } from './schema.js';
+import { guessLanguage, isCjk, queryTerms, tokenize, tsqueryTerm } from './text.js';
+
+/** How much each kind of evidence counts in the score. */
+const WEIGHTS = { text: 4, concept: 1, narrower: 0.4, fuzzy: 0.8 };
+const MAX_OFFSET = 5000;
+
+export type ParsedQuery = {
+  text: string;
+  language: string;
+  terms: string[];
+  tsquery: string | null;
+  concepts: string[];
+  expanded: string[];
+  fuzzy: string;
+};
+
+/** Segments, folds and tags a query the same way documents were indexed. */
+export function parseQuery(q: string, readerLanguage: string, lexicon: Lexicon): ParsedQuery {
+  const language = guessLanguage(q, readerLanguage);
+  const terms = queryTerms(q, language);
+  const last = terms.length - 1;
+  // The last word is matched as a prefix, so partial words find their completion.
+  const tsquery = terms.length
+    ? terms.map((term, i) => tsqueryTerm(term, i === last && !isCjk(term) && term.length >= 2)).join(' & ')
+    : null;
+  const concepts = lexicon.conceptsIn(q, language);
+  return {
+    text: q,
+    language,
+    terms,
+    tsquery,
+    concepts,
+    expanded: lexicon.withNarrower(concepts, 2),
+    fuzzy: tokenize(q, language).join(' '),
+  };
+}
+
+/** The result offset a search cursor stands for; 400 naming `cursor` for anything else. */
+function offsetFrom(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const [offset] = decodeCursor(cursor, 1);
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw new AppError('bad_request', 'The cursor is not valid; use the nextCursor of a previous page', [
+      { field: 'query.cursor', message: 'Invalid cursor' },
+    ]);
+  }
+  return offset;
+}
+
+function textArray(values: string[]): SQL {
+  return sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+type Deps = { db: Db; reference: ReferenceService; lexicon: Lexicon };
+
+/** Full-text, cross-lingual and typo-tolerant search over every searchable record. */
+export function createSearchService({ db, reference, lexicon }: Deps) {
+  /** The WHERE clause: permissions first, then filters, then the match itself. */
+  function conditions(viewer: Viewer, filters: SearchFilters, query: ParsedQuery): SQL {
+    const parts: SQL[] = [
+      sql`d.visibility IN (${sql.join(
+        readableVisibilities(viewer).map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+    ];
+    if (!isStaff(viewer)) parts.push(sql`d.is_published`);
+    if (filters.type?.length) parts.push(sql`d.entity_type = ANY(${textArray(filters.type)})`);
+    if (filters.theme?.length) parts.push(sql`d.themes && ${textArray(filters.theme)}`);
+    if (filters.sdg?.length) {
+      const goals = filters.sdg.filter((code) => !code.includes('.'));
+      const targets = filters.sdg.filter((code) => code.includes('.'));
+      const either: SQL[] = [];
+      if (goals.length) either.push(sql`d.sdg_goals && ${textArray(goals)}`);
+      if (targets.length) either.push(sql`d.sdg_targets && ${textArray(targets)}`);
+      parts.push(sql`(${sql.join(either, sql` OR `)})`);
+    }
+    if (filters.region) parts.push(sql`${filters.region} = ANY(d.regions)`);
+    if (filters.country?.length) parts.push(sql`d.countries && ${textArray(filters.country)}`);
+    if (filters.language) parts.push(sql`d.original_language = ${filters.language}`);
+    if (query.text) {
+      const match: SQL[] = [];
+      if (query.tsquery) match.push(sql`d.terms @@ ${query.tsquery}::tsquery`);
+      if (query.expanded.length) match.push(sql`d.concepts && ${textArray(query.expanded)}`);
+      if (query.fuzzy.length >= 3) match.push(sql`${query.fuzzy} <% d.fuzzy`);
+      parts.push(match.length ? sql`(${sql.join(match, sql` OR `)})` : sql`false`);
+    }
+    return sql.join(parts, sql` AND `);
+  }
+
+  function scoreOf(query: ParsedQuery): SQL {
+    if (!query.text) return sql`0`;
+    const text = query.tsquery
+      ? sql`CASE WHEN d.terms @@ ${query.tsquery}::tsquery THEN ts_rank(d.terms, ${query.tsquery}::tsquery) ELSE 0 END`
+      : sql`0`;
+    const direct = query.concepts.length
+      ? sql`(SELECT count(*) FROM unnest(d.concepts) c WHERE c = ANY(${textArray(query.concepts)}))::real / ${query.concepts.length}`
+      : sql`0`;
+    const narrower =
+      query.expanded.length > query.concepts.length
+        ? sql`(CASE WHEN d.concepts && ${textArray(query.expanded)} THEN 1 ELSE 0 END)`
+        : sql`0`;
+    const fuzzy = query.fuzzy.length >= 3 ? sql`word_similarity(${query.fuzzy}, d.fuzzy)` : sql`0`;
+    return sql`(${WEIGHTS.text} * ${text} + ${WEIGHTS.concept} * ${direct} + ${WEIGHTS.narrower} * ${narrower} + ${WEIGHTS.fuzzy} * ${fuzzy})`;
+  }
+
+  async function facetLabels(lang: string, facets: Array<{ facet: string; value: string; count: number }>) {
+    const [themes, sdgs, regions, countryNames] = await Promise.all([
+      reference.termLabels('theme', lang),
+      reference.listSdgs(lang),
+      reference.listRegions(lang),
+      reference.countryNames(
+        facets.filter((f) => f.facet === 'country').map((f) => f.value),
+        lang,
+      ),
+    ]);
+    const goalLabels = new Map(sdgs.map((g) => [g.code, `${g.code}. ${g.short}`]));
+    const regionLabels = new Map(regions.map((r) => [r.m49, r.name]));
+    const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
+    const label = (facet: string, value: string): string => {
+      switch (facet) {
+        case 'theme':
+          return themes.get(value) ?? value;
+        case 'sdg':
+          return goalLabels.get(value) ?? value;
+        case 'region':
+          return regionLabels.get(value) ?? value;
+        case 'country':
+          return countryNames.get(value) ?? value;
+        case 'language':
+          return languageNames.of(value) ?? value;
+        default:
+          return value;
+      }
+    };
+    const out: SearchResponseBody['facets'] = {
+      type: [],
+      theme: [],
+      sdg: [],
+      region: [],
+      country: [],
+      language: [],
+    };
+    for (const f of facets) {
+      out[f.facet as keyof typeof out]?.push({
+        value: f.value,
+        label: label(f.facet, f.value),
+        count: f.count,
+      });
+    }
+    for (const list of Object.values(out))
+      list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    return out;
+  }
+
+  return {
+    parse: (q: string, lang: string) => parseQuery(q, lang, lexicon),
+
+    async search(viewer: Viewer, filters: SearchFilters): Promise<SearchResponseBody> {
+      const query = parseQuery(filters.q, filters.lang, lexicon);
+      const offset = offsetFrom(filters.cursor);
+      const where = conditions(viewer, filters, query);
+      const score = scoreOf(query);
+      // One row per record (its best-scoring language), then the page, then each record's text in
+      // the reader's language where it exists (else English, else the original).
+      const hits = sql`SELECT d.entity_type, d.entity_id, max(${score}) AS score, max(d.updated_at) AS updated_at
+        FROM search_documents d WHERE ${where} GROUP BY d.entity_type, d.entity_id`;
+      const pageResult = await db.execute(sql`
+        WITH hits AS (${hits}),
+        page AS (
+          SELECT * FROM hits ORDER BY score DESC, updated_at DESC, entity_id LIMIT ${filters.limit + 1} OFFSET ${offset}
+        )
+        SELECT DISTINCT ON (p.score, p.updated_at, p.entity_id)
+          p.entity_type, p.entity_id, p.score, d.slug, d.language, d.original_language, d.title, d.body, d.concepts
+        FROM page p JOIN search_documents d ON d.entity_type = p.entity_type AND d.entity_id = p.entity_id
+        ORDER BY p.score DESC, p.updated_at DESC, p.entity_id,
+          (d.language = ${filters.lang}) DESC, (d.language = 'en') DESC, (d.language = d.original_language) DESC`);
+      const facetResult = await db.execute(sql`
+        WITH hits AS (${hits}),
+        base AS (
+          SELECT d.* FROM hits h JOIN search_documents d
+            ON d.entity_type = h.entity_type AND d.entity_id = h.entity_id AND d.language = d.original_language
+        )
+        SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM base
+        UNION ALL SELECT 'type', entity_type, count(*)::int FROM base GROUP BY entity_type
+        UNION ALL SELECT 'theme', t, count(*)::int FROM base, unnest(themes) t GROUP BY t
+        UNION ALL SELECT 'sdg', g, count(*)::int FROM base, unnest(sdg_goals) g GROUP BY g
+        UNION ALL SELECT 'region', r, count(*)::int FROM base, unnest(regions) r GROUP BY r
+        UNION ALL SELECT 'country', c, count(*)::int FROM base, unnest(countries) c GROUP BY c
+        UNION ALL SELECT 'language', original_language, count(*)::int FROM base GROUP BY original_language`);
+
+      type Row = {
+        entity_type: SearchType;
+        entity_id: string;
+        score: number;
+        slug: string;
+        language: string;
+        original_language: string;
+        title: string;
+        body: string;
+        concepts: string[];
+      };
+      const rows = rowsOf<Row>(pageResult);
+      const facetRows = rowsOf<{ facet: string; value: string; count: number }>(facetResult);
+      const total = facetRows.find((f) => f.facet === 'total')?.count ?? 0;
+      const hasMore = rows.length > filters.limit;
+      const wanted = new Set(query.expanded);
+      const items = rows.slice(0, filters.limit).map((row) => {
+        const matched = row.concepts.filter((id) => wanted.has(id));
+        const spans = matchSpans(row.body, row.language, { terms: query.terms, concepts: matched }, lexicon);
+        return {
+          type: row.entity_type,
+          id: row.entity_id,
+          slug: row.slug,
+          title: row.title,
+          snippet: snippet(row.body, spans),
+          language: row.language,
+          originalLanguage: row.original_language,
+          score: Math.round(Number(row.score) * 1000) / 1000,
+          matchedConcepts: matched.map((id) => ({ id, label: lexicon.label(id, filters.lang) })),
+          url: `/${filters.lang}/${row.entity_type}s/${row.slug}`,
+        };
+      });
+      const broader = [...new Set(query.concepts.flatMap((id) => lexicon.concepts.get(id)?.broader ?? []))];
+      return {
+        items,
+        facets: await facetLabels(
+          filters.lang,
+          facetRows.filter((f) => f.facet !== 'total'),
+        ),
+        total,
+        nextCursor: hasMore ? encodeCursor([offset + filters.limit]) : null,
+        query: {
+          terms: query.terms,
+          concepts: query.concepts.map((id) => ({ id, label: lexicon.label(id, filters.lang) })),
+          broader: broader.map((id) => ({ id, label: lexicon.label(id, filters.lang) })),
+        },
+      };
+    },
+
+    /** Completions for a partial query: concept labels, then titles, in the reader's language first. */
+    async suggest(viewer: Viewer, q: string, lang: string, limit: number) {
+      const folded = tokenize(q, guessLanguage(q, lang)).join(' ');
+      const concepts = lexicon.complete(folded, lang, limit);
+      const titles = rowsOf<{ title: string }>(
+        await db.execute(sql`
+          SELECT DISTINCT ON (d.title) d.title FROM search_documents d
+          WHERE ${conditions(viewer, { q: '', lang, limit } as SearchFilters, parseQuery('', lang, lexicon))}
+            AND (d.language = ${lang} OR d.language = d.original_language)
+            AND (d.fuzzy ILIKE ${`${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR ${folded} <% d.fuzzy)
+          ORDER BY d.title LIMIT ${limit}`),
+      );
+      return [
+        ...concepts.map((text) => ({ text, kind: 'concept' as const })),
+        ...titles.map((row) => ({ text: row.title, kind: 'title' as const })),
+      ].slice(0, limit);
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
