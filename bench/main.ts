@@ -3,8 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/server/paths.js';
 import { type BenchResult, benchApi } from './api.js';
+import { benchSearch } from './search.js';
 
-const BENCHMARKS: Record<string, () => Promise<BenchResult>> = { api: benchApi };
+const BENCHMARKS: Record<string, () => Promise<BenchResult>> = { api: benchApi, search: benchSearch };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const unknown = wanted.filter((name) => !(name in BENCHMARKS));

@@ -5,13 +5,13 @@ import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionsService } from './modules/solutions/service.js';
 import { createIndexer } from './search/indexer.js';
-import { loadLexicon } from './search/lexicon.js';
+import { type Lexicon, loadLexicon } from './search/lexicon.js';
 import { createSearchService } from './search/service.js';
 
 /** Wires the domain services together; each receives only what it needs. */
-export function createServices(database: Database) {
+export function createServices(database: Database, options: { lexicon?: Lexicon } = {}) {
   const { db } = database;
-  const lexicon = loadLexicon();
+  const lexicon = options.lexicon ?? loadLexicon();
   const reference = createReferenceService({ db });
   const indexer = createIndexer({ reference, lexicon });
   const organisations = createOrganisationsService({ db });

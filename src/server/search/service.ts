@@ -58,6 +58,10 @@ function offsetFrom(cursor: string | undefined): number {
   return offset;
 }
 
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
 function textArray(values: string[]): SQL {
   return sql`ARRAY[${sql.join(
     values.map((v) => sql`${v}`),
@@ -107,14 +111,16 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
       ? sql`CASE WHEN d.terms @@ ${query.tsquery}::tsquery THEN ts_rank(d.terms, ${query.tsquery}::tsquery) ELSE 0 END`
       : sql`0`;
     const direct = query.concepts.length
-      ? sql`(SELECT count(*) FROM unnest(d.concepts) c WHERE c = ANY(${textArray(query.concepts)}))::real / ${query.concepts.length}`
+      ? sql`(SELECT count(*) FROM unnest(d.concepts) c WHERE c = ANY(${textArray(query.concepts)}))::real / ${sql.raw(String(query.concepts.length))}`
       : sql`0`;
     const narrower =
       query.expanded.length > query.concepts.length
         ? sql`(CASE WHEN d.concepts && ${textArray(query.expanded)} THEN 1 ELSE 0 END)`
         : sql`0`;
     const fuzzy = query.fuzzy.length >= 3 ? sql`word_similarity(${query.fuzzy}, d.fuzzy)` : sql`0`;
-    return sql`(${WEIGHTS.text} * ${text} + ${WEIGHTS.concept} * ${direct} + ${WEIGHTS.narrower} * ${narrower} + ${WEIGHTS.fuzzy} * ${fuzzy})`;
+    // Weights are our own constants, written into the SQL so PostgreSQL types them as numbers.
+    const w = (value: number) => sql.raw(value.toFixed(3));
+    return sql`(${w(WEIGHTS.text)} * ${text} + ${w(WEIGHTS.concept)} * ${direct} + ${w(WEIGHTS.narrower)} * ${narrower} + ${w(WEIGHTS.fuzzy)} * ${fuzzy})`;
   }
 
   async function facetLabels(lang: string, facets: Array<{ facet: string; value: string; count: number }>) {
@@ -178,29 +184,44 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
       // the reader's language where it exists (else English, else the original).
       const hits = sql`SELECT d.entity_type, d.entity_id, max(${score}) AS score, max(d.updated_at) AS updated_at
         FROM search_documents d WHERE ${where} GROUP BY d.entity_type, d.entity_id`;
-      const pageResult = await db.execute(sql`
-        WITH hits AS (${hits}),
-        page AS (
-          SELECT * FROM hits ORDER BY score DESC, updated_at DESC, entity_id LIMIT ${filters.limit + 1} OFFSET ${offset}
-        )
-        SELECT DISTINCT ON (p.score, p.updated_at, p.entity_id)
-          p.entity_type, p.entity_id, p.score, d.slug, d.language, d.original_language, d.title, d.body, d.concepts
-        FROM page p JOIN search_documents d ON d.entity_type = p.entity_type AND d.entity_id = p.entity_id
-        ORDER BY p.score DESC, p.updated_at DESC, p.entity_id,
-          (d.language = ${filters.lang}) DESC, (d.language = 'en') DESC, (d.language = d.original_language) DESC`);
-      const facetResult = await db.execute(sql`
-        WITH hits AS (${hits}),
-        base AS (
-          SELECT d.* FROM hits h JOIN search_documents d
-            ON d.entity_type = h.entity_type AND d.entity_id = h.entity_id AND d.language = d.original_language
-        )
-        SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM base
-        UNION ALL SELECT 'type', entity_type, count(*)::int FROM base GROUP BY entity_type
-        UNION ALL SELECT 'theme', t, count(*)::int FROM base, unnest(themes) t GROUP BY t
-        UNION ALL SELECT 'sdg', g, count(*)::int FROM base, unnest(sdg_goals) g GROUP BY g
-        UNION ALL SELECT 'region', r, count(*)::int FROM base, unnest(regions) r GROUP BY r
-        UNION ALL SELECT 'country', c, count(*)::int FROM base, unnest(countries) c GROUP BY c
-        UNION ALL SELECT 'language', original_language, count(*)::int FROM base GROUP BY original_language`);
+      // One statement: the matching records are computed once (MATERIALIZED), then the page and
+      // the facet counts are both read from them.
+      const result = await db.transaction(async (tx) => {
+        // Typos in two or three words fall below pg_trgm's default 0.6 word similarity; 0.4
+        // catches them while the score still ranks exact matches first.
+        await tx.execute(sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.4`);
+        return tx.execute(sql`
+          WITH hits AS MATERIALIZED (${hits}),
+          page AS (
+            SELECT * FROM hits ORDER BY score DESC, updated_at DESC, entity_id
+            LIMIT ${filters.limit + 1} OFFSET ${offset}
+          ),
+          items AS (
+            SELECT DISTINCT ON (p.score, p.updated_at, p.entity_id)
+              p.entity_type, p.entity_id, p.score, p.updated_at, d.slug, d.language, d.original_language,
+              d.title, d.body, d.concepts
+            FROM page p JOIN search_documents d ON d.entity_type = p.entity_type AND d.entity_id = p.entity_id
+            ORDER BY p.score DESC, p.updated_at DESC, p.entity_id,
+              (d.language = ${filters.lang}) DESC, (d.language = 'en') DESC, (d.language = d.original_language) DESC
+          ),
+          base AS (
+            SELECT d.entity_type, d.original_language, d.themes, d.sdg_goals, d.regions, d.countries
+            FROM hits h JOIN search_documents d
+              ON d.entity_type = h.entity_type AND d.entity_id = h.entity_id AND d.language = d.original_language
+          ),
+          facets AS (
+            SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM hits
+            UNION ALL SELECT 'type', entity_type, count(*)::int FROM base GROUP BY entity_type
+            UNION ALL SELECT 'theme', t, count(*)::int FROM base, unnest(themes) t GROUP BY t
+            UNION ALL SELECT 'sdg', g, count(*)::int FROM base, unnest(sdg_goals) g GROUP BY g
+            UNION ALL SELECT 'region', r, count(*)::int FROM base, unnest(regions) r GROUP BY r
+            UNION ALL SELECT 'country', c, count(*)::int FROM base, unnest(countries) c GROUP BY c
+            UNION ALL SELECT 'language', original_language, count(*)::int FROM base GROUP BY original_language
+          )
+          SELECT
+            (SELECT coalesce(json_agg(i ORDER BY i.score DESC, i.updated_at DESC, i.entity_id), '[]'::json) FROM items i) AS items,
+            (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`);
+      });
 
       type Row = {
         entity_type: SearchType;
@@ -213,8 +234,9 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
         body: string;
         concepts: string[];
       };
-      const rows = rowsOf<Row>(pageResult);
-      const facetRows = rowsOf<{ facet: string; value: string; count: number }>(facetResult);
+      const [combined] = rowsOf<{ items: Row[]; facets: Array<{ facet: string; value: string; count: number }> }>(result);
+      const rows = combined?.items ?? [];
+      const facetRows = combined?.facets ?? [];
       const total = facetRows.find((f) => f.facet === 'total')?.count ?? 0;
       const hasMore = rows.length > filters.limit;
       const wanted = new Set(query.expanded);
@@ -260,7 +282,7 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
           SELECT DISTINCT ON (d.title) d.title FROM search_documents d
           WHERE ${conditions(viewer, { q: '', lang, limit } as SearchFilters, parseQuery('', lang, lexicon))}
             AND (d.language = ${lang} OR d.language = d.original_language)
-            AND (d.fuzzy ILIKE ${`${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR ${folded} <% d.fuzzy)
+            AND (d.fuzzy ILIKE ${`${escapeLike(folded)}%`} OR d.fuzzy ILIKE ${`% ${escapeLike(folded)}%`})
           ORDER BY d.title LIMIT ${limit}`),
       );
       return [

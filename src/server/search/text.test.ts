@@ -40,6 +40,11 @@ describe('tokenize', () => {
     expect(tokenize('南南合作促进发展', 'zh')).toEqual(['南', '南', '合作', '促进', '发展']);
   });
 
+  it('splits French elisions at the apostrophe, straight or curly', () => {
+    expect(tokenize("programme d'alimentation scolaire", 'fr')).toEqual(['programme', 'd', 'alimentation', 'scolaire']);
+    expect(tokenize('l’éducation', 'fr')).toEqual(['l', 'education']);
+  });
+
   it('drops punctuation in every script', () => {
     expect(tokenize('Hello, world! «Sud-Sud» — 南南合作。', 'fr')).toEqual(['hello', 'world', 'sud', 'sud', '南', '南', '合作']);
     expect(tokenize('التعاون، والتنمية؟', 'ar')).toEqual(['تعاون', 'تنميه']);

@@ -48,21 +48,13 @@ export function isCjk(token: string): boolean {
   return CJK.test(token);
 }
 
-/**
- * Splits text into normalised word tokens with Intl.Segmenter (which splits Chinese and Thai into
- * words), dropping punctuation and spaces.
- */
-export function tokenize(text: string, language = 'en'): string[] {
-  const tokens: string[] = [];
-  for (const part of segmenterFor(language).segment(text)) {
-    if (!part.isWordLike) continue;
-    const token = normalizeToken(part.segment);
-    if (token) tokens.push(token);
-  }
-  return tokens;
-}
+const APOSTROPHE = /['’ʼ]/u;
 
-/** Tokens with their positions in the original text, for highlighting. */
+/**
+ * Words of a text with their positions, folded, from Intl.Segmenter (which splits Chinese and Thai
+ * into words), without punctuation. Words joined by an apostrophe are split, so French elisions such
+ * as « l’alimentation » give « alimentation ».
+ */
 export function tokenizeWithOffsets(
   text: string,
   language = 'en',
@@ -70,10 +62,19 @@ export function tokenizeWithOffsets(
   const out: Array<{ token: string; start: number; end: number }> = [];
   for (const part of segmenterFor(language).segment(text)) {
     if (!part.isWordLike) continue;
-    const token = normalizeToken(part.segment);
-    if (token) out.push({ token, start: part.index, end: part.index + part.segment.length });
+    let offset = part.index;
+    for (const piece of APOSTROPHE.test(part.segment) ? part.segment.split(APOSTROPHE) : [part.segment]) {
+      const token = normalizeToken(piece);
+      if (token) out.push({ token, start: offset, end: offset + piece.length });
+      offset += piece.length + 1;
+    }
   }
   return out;
+}
+
+/** The folded words of a text (see tokenizeWithOffsets). */
+export function tokenize(text: string, language = 'en'): string[] {
+  return tokenizeWithOffsets(text, language).map((t) => t.token);
 }
 
 /**

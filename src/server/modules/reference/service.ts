@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { countries, regions, sdgGoals, sdgTargets, taxonomyTerms } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
@@ -23,6 +23,17 @@ export type CountryFilters = {
 /** Countries, regions, SDGs and taxonomy: read-only reference data every module uses. */
 export function createReferenceService({ db }: { db: Db }) {
   let regionNames: Map<string, Record<string, string | undefined>> | undefined;
+  // Reference data only changes at start-up, so label lookups are kept for the process's life.
+  const memo = new Map<string, Promise<unknown>>();
+  function remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let value = memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = load();
+      memo.set(key, value);
+      value.catch(() => memo.delete(key));
+    }
+    return value;
+  }
 
   async function regionNameMap() {
     regionNames ??= new Map((await db.select().from(regions)).map((r) => [r.m49, r.names]));
@@ -45,6 +56,29 @@ export function createReferenceService({ db }: { db: Db }) {
       isLldc: row.isLldc,
       isSids: row.isSids,
     };
+  }
+
+  async function loadSdgs(lang: string, goal?: string) {
+    const [goals, targets] = await Promise.all([
+      db
+        .select()
+        .from(sdgGoals)
+        .where(goal ? eq(sdgGoals.code, goal) : undefined)
+        .orderBy(asc(sdgGoals.position)),
+      db
+        .select()
+        .from(sdgTargets)
+        .where(goal ? eq(sdgTargets.goal, goal) : undefined)
+        .orderBy(asc(sdgTargets.position)),
+    ]);
+    return goals.map((g) => ({
+      code: g.code,
+      title: pickText(g.title, lang).text,
+      short: pickText(g.short, lang).text,
+      targets: targets
+        .filter((t) => t.goal === g.code)
+        .map((t) => ({ code: t.code, goal: t.goal, title: pickText(t.title, lang).text })),
+    }));
   }
 
   return {
@@ -111,10 +145,14 @@ export function createReferenceService({ db }: { db: Db }) {
       return rows.map((row) => row.iso3);
     },
 
-    /** The M49 region, sub-region and intermediate region of each country, by ISO3 code. */
-    async regionsOfCountries(iso3Codes: string[]): Promise<Map<string, string[]>> {
+    /**
+     * The M49 region, sub-region and intermediate region of each country, by ISO3 code. Pass the
+     * transaction when calling from inside one: PGlite has one connection, so a query outside the
+     * open transaction would wait for it forever.
+     */
+    async regionsOfCountries(iso3Codes: string[], tx: DbOrTx = db): Promise<Map<string, string[]>> {
       if (iso3Codes.length === 0) return new Map();
-      const rows = await db
+      const rows = await tx
         .select({
           iso3: countries.iso3,
           region: countries.region,
@@ -131,37 +169,20 @@ export function createReferenceService({ db }: { db: Db }) {
       );
     },
 
-    async listRegions(lang: string) {
-      const rows = await db.select().from(regions).orderBy(asc(regions.m49));
-      return rows.map((r) => ({
-        m49: r.m49,
-        level: r.level,
-        parent: r.parent,
-        name: pickText(r.names, lang).text,
-      }));
+    listRegions(lang: string) {
+      return remember(`regions:${lang}`, async () => {
+        const rows = await db.select().from(regions).orderBy(asc(regions.m49));
+        return rows.map((r) => ({
+          m49: r.m49,
+          level: r.level,
+          parent: r.parent,
+          name: pickText(r.names, lang).text,
+        }));
+      });
     },
 
-    async listSdgs(lang: string, goal?: string) {
-      const [goals, targets] = await Promise.all([
-        db
-          .select()
-          .from(sdgGoals)
-          .where(goal ? eq(sdgGoals.code, goal) : undefined)
-          .orderBy(asc(sdgGoals.position)),
-        db
-          .select()
-          .from(sdgTargets)
-          .where(goal ? eq(sdgTargets.goal, goal) : undefined)
-          .orderBy(asc(sdgTargets.position)),
-      ]);
-      return goals.map((g) => ({
-        code: g.code,
-        title: pickText(g.title, lang).text,
-        short: pickText(g.short, lang).text,
-        targets: targets
-          .filter((t) => t.goal === g.code)
-          .map((t) => ({ code: t.code, goal: t.goal, title: pickText(t.title, lang).text })),
-      }));
+    listSdgs(lang: string, goal?: string) {
+      return remember(`sdgs:${lang}:${goal ?? ''}`, () => loadSdgs(lang, goal));
     },
 
     async listTerms(
@@ -191,12 +212,14 @@ export function createReferenceService({ db }: { db: Db }) {
     },
 
     /** Labels of taxonomy terms in one language, by id. */
-    async termLabels(vocabulary: Vocabulary, lang: string): Promise<Map<string, string>> {
-      const rows = await db
-        .select({ id: taxonomyTerms.id, labels: taxonomyTerms.labels })
-        .from(taxonomyTerms)
-        .where(eq(taxonomyTerms.vocabulary, vocabulary));
-      return new Map(rows.map((row) => [row.id, pickText(row.labels, lang).text]));
+    termLabels(vocabulary: Vocabulary, lang: string): Promise<Map<string, string>> {
+      return remember(`terms:${vocabulary}:${lang}`, async () => {
+        const rows = await db
+          .select({ id: taxonomyTerms.id, labels: taxonomyTerms.labels })
+          .from(taxonomyTerms)
+          .where(eq(taxonomyTerms.vocabulary, vocabulary));
+        return new Map(rows.map((row) => [row.id, pickText(row.labels, lang).text]));
+      });
     },
 
     /** Counts shown on the home page. */
