@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { LANGUAGES } from '../src/shared/languages.js';
 import type { SearchableDocument } from '../src/server/search/documents.js';
 import type { Concept, Lexicon } from '../src/server/search/lexicon.js';
+import { LANGUAGES } from '../src/shared/languages.js';
 
 /** A small deterministic PRNG (mulberry32), so every run builds the same corpus. */
 export function random(seed: number) {
@@ -56,7 +56,24 @@ const FRAMES: Record<string, string[]> = {
   ],
 };
 
-const COUNTRIES = ['CHN', 'VNM', 'IND', 'BRA', 'KEN', 'EGY', 'IDN', 'MEX', 'ZAF', 'NGA', 'BGD', 'PER', 'MAR', 'THA', 'ETH', 'KAZ'];
+const COUNTRIES = [
+  'CHN',
+  'VNM',
+  'IND',
+  'BRA',
+  'KEN',
+  'EGY',
+  'IDN',
+  'MEX',
+  'ZAF',
+  'NGA',
+  'BGD',
+  'PER',
+  'MAR',
+  'THA',
+  'ETH',
+  'KAZ',
+];
 const WEIGHTED_LANGUAGES = ['zh', 'zh', 'zh', 'en', 'en', 'fr', 'es', 'ru', 'ar', 'vi'];
 
 function label(concept: Concept, language: string, rng: ReturnType<typeof random>): string {
@@ -78,7 +95,10 @@ export function buildCorpus(size: number, lexicon: Lexicon, seed = 42): Searchab
         .replace('{a}', label(rng.next() < 0.6 ? main : rng.pick(concepts), language, rng))
         .replace('{b}', label(rng.next() < 0.5 ? other : rng.pick(concepts), language, rng)),
     );
-    const title = language === 'zh' ? `${label(main, language, rng)}与${label(other, language, rng)}` : `${label(main, language, rng)}: ${label(other, language, rng)}`;
+    const title =
+      language === 'zh'
+        ? `${label(main, language, rng)}与${label(other, language, rng)}`
+        : `${label(main, language, rng)}: ${label(other, language, rng)}`;
     documents.push({
       type: 'solution',
       id: randomUUID(),
@@ -102,7 +122,10 @@ export function buildQueries(lexicon: Lexicon, seed = 7): Array<{ q: string; lan
   const queries: Array<{ q: string; language: string }> = [];
   for (const language of LANGUAGES) {
     for (let i = 0; i < 6; i++) queries.push({ q: label(rng.pick(concepts), language, rng), language });
-    queries.push({ q: `${label(rng.pick(concepts), language, rng)} ${label(rng.pick(concepts), language, rng)}`, language });
+    queries.push({
+      q: `${label(rng.pick(concepts), language, rng)} ${label(rng.pick(concepts), language, rng)}`,
+      language,
+    });
     if (language !== 'zh') {
       // A typo: one letter dropped from a longer word.
       const word = label(rng.pick(concepts), language, rng);

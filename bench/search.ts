@@ -47,7 +47,12 @@ async function freshPostgres(serverUrl: string): Promise<Database> {
   };
 }
 
-async function benchEngine(name: string, database: Database, corpus: ReturnType<typeof buildCorpus>, queries: ReturnType<typeof buildQueries>) {
+async function benchEngine(
+  name: string,
+  database: Database,
+  corpus: ReturnType<typeof buildCorpus>,
+  queries: ReturnType<typeof buildQueries>,
+) {
   await database.migrate();
   await loadReferenceData(database.db);
   const services = createServices(database);
@@ -63,7 +68,13 @@ async function benchEngine(name: string, database: Database, corpus: ReturnType<
   let found = 0;
   for (let round = 0; round < ROUNDS; round++) {
     for (const { q, language } of queries) {
-      const [result, ms] = await time(() => services.search.search(ANONYMOUS, { q, lang: language as SearchFilters['lang'], limit: 10 } as SearchFilters));
+      const [result, ms] = await time(() =>
+        services.search.search(ANONYMOUS, {
+          q,
+          lang: language as SearchFilters['lang'],
+          limit: 10,
+        } as SearchFilters),
+      );
       ours.push(ms);
       if (round === 0 && result.total > 0) found++;
       const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -90,8 +101,13 @@ export async function benchSearch(): Promise<BenchResult> {
   const queries = buildQueries(lexicon);
   console.log(`search bench: ${size} solutions, ${queries.length} queries × ${ROUNDS} rounds`);
 
-  const engines = [await benchEngine('PGlite', await openDatabase({ pgliteDir: 'memory://' }), corpus, queries)];
-  if (process.env.DATABASE_URL) engines.push(await benchEngine('PostgreSQL', await freshPostgres(process.env.DATABASE_URL), corpus, queries));
+  const engines = [
+    await benchEngine('PGlite', await openDatabase({ pgliteDir: 'memory://' }), corpus, queries),
+  ];
+  if (process.env.DATABASE_URL)
+    engines.push(
+      await benchEngine('PostgreSQL', await freshPostgres(process.env.DATABASE_URL), corpus, queries),
+    );
 
   const heapBefore = process.memoryUsage().heapUsed;
   const mini = new MiniSearch({ fields: ['title', 'body'], storeFields: ['title'] });

@@ -11,7 +11,8 @@ describe('the concept lexicon (data/lexicon)', () => {
   it('holds at least 1,500 concepts with labels in all seven languages', () => {
     expect(lexicon.concepts.size).toBeGreaterThanOrEqual(1500);
     for (const concept of lexicon.concepts.values()) {
-      for (const language of LANGUAGES) expect(concept.labels[language].length, `${concept.id}:${language}`).toBeGreaterThan(0);
+      for (const language of LANGUAGES)
+        expect(concept.labels[language].length, `${concept.id}:${language}`).toBeGreaterThan(0);
     }
   });
 
@@ -51,14 +52,30 @@ describe('the tagger', () => {
       broader: [],
       themes: [],
       sdgTargets: [],
-      labels: { ar: ['التغذية المدرسية'], zh: ['学校供餐'], en: ['school feeding'], fr: ['alimentation scolaire'], ru: ['школьное питание'], es: ['alimentación escolar'], vi: ['bữa ăn học đường'] },
+      labels: {
+        ar: ['التغذية المدرسية'],
+        zh: ['学校供餐'],
+        en: ['school feeding'],
+        fr: ['alimentation scolaire'],
+        ru: ['школьное питание'],
+        es: ['alimentación escolar'],
+        vi: ['bữa ăn học đường'],
+      },
     },
     {
       id: 'home-grown-school-feeding',
       broader: ['school-feeding'],
       themes: [],
       sdgTargets: [],
-      labels: { ar: ['التغذية المدرسية بالمنتجات المحلية'], zh: ['本地采购学校供餐'], en: ['home-grown school feeding'], fr: ['alimentation scolaire locale'], ru: ['школьное питание на основе местных продуктов'], es: ['alimentación escolar con productos locales'], vi: ['bữa ăn học đường từ nông sản địa phương'] },
+      labels: {
+        ar: ['التغذية المدرسية بالمنتجات المحلية'],
+        zh: ['本地采购学校供餐'],
+        en: ['home-grown school feeding'],
+        fr: ['alimentation scolaire locale'],
+        ru: ['школьное питание на основе местных продуктов'],
+        es: ['alimentación escolar con productos locales'],
+        vi: ['bữa ăn học đường từ nông sản địa phương'],
+      },
     },
   ]);
 
@@ -84,7 +101,10 @@ describe('the tagger', () => {
   });
 
   it('expands a concept to its narrower concepts', () => {
-    expect(tiny.withNarrower(['school-feeding']).sort()).toEqual(['home-grown-school-feeding', 'school-feeding']);
+    expect(tiny.withNarrower(['school-feeding']).sort()).toEqual([
+      'home-grown-school-feeding',
+      'school-feeding',
+    ]);
   });
 
   it('completes labels from a prefix', () => {

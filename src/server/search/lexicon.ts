@@ -181,6 +181,20 @@ export class Lexicon {
 
 let shared: Lexicon | undefined;
 
+/** Joins two definitions of one concept: labels, links and targets from both, `a`'s labels first. */
+function mergeConcepts(a: Concept, b: Concept): Concept {
+  const union = (x: string[], y: string[]) => [...new Set([...x, ...y])];
+  return {
+    id: a.id,
+    broader: union(a.broader, b.broader).filter((id) => id !== a.id),
+    themes: union(a.themes, b.themes),
+    sdgTargets: union(a.sdgTargets, b.sdgTargets),
+    labels: Object.fromEntries(
+      LANGUAGES.map((l) => [l, union(b.labels[l], a.labels[l])]),
+    ) as Concept['labels'],
+  };
+}
+
 /**
  * Loads every file in data/lexicon plus one root concept per theme from the taxonomy,
  * once per process.
@@ -188,12 +202,12 @@ let shared: Lexicon | undefined;
 export function loadLexicon(): Lexicon {
   if (shared) return shared;
   const dir = join(dataFilesDir, 'lexicon');
-  const concepts: Concept[] = [];
+  const byId = new Map<string, Concept>();
   const themes = ThemeFile.parse(
     JSON.parse(readFileSync(join(dataFilesDir, 'taxonomy/themes.json'), 'utf8')),
   );
   for (const theme of themes) {
-    concepts.push({
+    byId.set(theme.id, {
       id: theme.id,
       broader: theme.parent ? [theme.parent] : [],
       themes: [theme.id],
@@ -203,6 +217,7 @@ export function loadLexicon(): Lexicon {
       ) as Concept['labels'],
     });
   }
+  const files = new Map<string, string>();
   for (const file of readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()) {
@@ -211,8 +226,19 @@ export function loadLexicon(): Lexicon {
       const issue = parsed.error.issues[0]!;
       throw new Error(`data/lexicon/${file}: ${issue.path.join('.')}: ${issue.message}`);
     }
-    concepts.push(...parsed.data);
+    for (const concept of parsed.data) {
+      if (files.has(concept.id)) {
+        throw new Error(
+          `Lexicon: concept "${concept.id}" is defined in ${files.get(concept.id)} and ${file}`,
+        );
+      }
+      files.set(concept.id, file);
+      const theme = byId.get(concept.id);
+      // A lexicon entry for a theme enriches the theme's own concept rather than replacing it.
+      byId.set(concept.id, theme ? mergeConcepts(theme, concept) : concept);
+    }
   }
+  const concepts = [...byId.values()];
   shared = new Lexicon(concepts);
   return shared;
 }

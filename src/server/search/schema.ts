@@ -8,15 +8,10 @@ const sdgCode = z
 
 export const SearchQuery = z.object({
   ...langQuery,
-  q: z
-    .string()
-    .trim()
-    .max(200, 'must be at most 200 characters')
-    .default('')
-    .openapi({
-      description: 'Words in any of the seven languages; typos are tolerated',
-      example: '学校供餐',
-    }),
+  q: z.string().trim().max(200, 'must be at most 200 characters').default('').openapi({
+    description: 'Words in any of the seven languages; typos are tolerated',
+    example: '学校供餐',
+  }),
   type: csvParam('Record types: solution, organisation, event', z.enum(SEARCH_TYPES)),
   theme: csvParam('Theme ids; a record matches any of them'),
   sdg: csvParam('SDG goals (2) or targets (2.1)', sdgCode),

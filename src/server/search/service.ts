@@ -234,7 +234,10 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
         body: string;
         concepts: string[];
       };
-      const [combined] = rowsOf<{ items: Row[]; facets: Array<{ facet: string; value: string; count: number }> }>(result);
+      const [combined] = rowsOf<{
+        items: Row[];
+        facets: Array<{ facet: string; value: string; count: number }>;
+      }>(result);
       const rows = combined?.items ?? [];
       const facetRows = combined?.facets ?? [];
       const total = facetRows.find((f) => f.facet === 'total')?.count ?? 0;

@@ -41,12 +41,25 @@ describe('tokenize', () => {
   });
 
   it('splits French elisions at the apostrophe, straight or curly', () => {
-    expect(tokenize("programme d'alimentation scolaire", 'fr')).toEqual(['programme', 'd', 'alimentation', 'scolaire']);
+    expect(tokenize("programme d'alimentation scolaire", 'fr')).toEqual([
+      'programme',
+      'd',
+      'alimentation',
+      'scolaire',
+    ]);
     expect(tokenize('l’éducation', 'fr')).toEqual(['l', 'education']);
   });
 
   it('drops punctuation in every script', () => {
-    expect(tokenize('Hello, world! «Sud-Sud» — 南南合作。', 'fr')).toEqual(['hello', 'world', 'sud', 'sud', '南', '南', '合作']);
+    expect(tokenize('Hello, world! «Sud-Sud» — 南南合作。', 'fr')).toEqual([
+      'hello',
+      'world',
+      'sud',
+      'sud',
+      '南',
+      '南',
+      '合作',
+    ]);
     expect(tokenize('التعاون، والتنمية؟', 'ar')).toEqual(['تعاون', 'تنميه']);
     expect(tokenize('Сотрудничество Юг–Юг.', 'ru')).toEqual(['сотрудничество', 'юг', 'юг']);
     expect(tokenize('¿Cooperación Sur-Sur?', 'es')).toEqual(['cooperacion', 'sur', 'sur']);
