@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import MiniSearch from 'minisearch';
-import pg from 'pg';
 import { type Database, openDatabase, rowsOf } from '../src/server/db/client.js';
 import { ANONYMOUS } from '../src/server/modules/access/policy.js';
 import { loadLexicon } from '../src/server/search/lexicon.js';
 import type { SearchFilters } from '../src/server/search/schema.js';
 import { loadReferenceData } from '../src/server/seed/reference.js';
 import { createServices } from '../src/server/services.js';
+import { openScratchPostgres } from '../tests/support/test-database.js';
 import type { BenchResult } from './api.js';
 import { buildCorpus, buildQueries } from './corpus.js';
 
@@ -23,28 +22,6 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();
   const value = await fn();
   return [value, performance.now() - start];
-}
-
-/** A fresh database on the PostgreSQL server, dropped afterwards. */
-async function freshPostgres(serverUrl: string): Promise<Database> {
-  const name = `southbridge_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
 }
 
 async function benchEngine(
@@ -106,7 +83,12 @@ export async function benchSearch(): Promise<BenchResult> {
   ];
   if (process.env.DATABASE_URL)
     engines.push(
-      await benchEngine('PostgreSQL', await freshPostgres(process.env.DATABASE_URL), corpus, queries),
+      await benchEngine(
+        'PostgreSQL',
+        await openScratchPostgres(process.env.DATABASE_URL, 'southbridge_bench'),
+        corpus,
+        queries,
+      ),
     );
 
   const heapBefore = process.memoryUsage().heapUsed;

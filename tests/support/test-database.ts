@@ -8,12 +8,16 @@ import { type Database, openDatabase } from '../../src/server/db/client.js';
  */
 export async function openTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const database = await openDatabase({ pgliteDir: 'memory://' });
-    await database.migrate();
-    return database;
-  }
-  const name = `southbridge_test_${randomBytes(6).toString('hex')}`;
+  const database = serverUrl
+    ? await openScratchPostgres(serverUrl, 'southbridge_test')
+    : await openDatabase({ pgliteDir: 'memory://' });
+  await database.migrate();
+  return database;
+}
+
+/** A new, empty database on a PostgreSQL server, dropped again by `close()`. */
+export async function openScratchPostgres(serverUrl: string, prefix: string): Promise<Database> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -21,7 +25,6 @@ export async function openTestDatabase(): Promise<Database> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
-  await database.migrate();
   return {
     ...database,
     async close() {

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/client.js';
+import { escapeLike } from '../db/like.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import { isStaff, readableVisibilities, type Viewer } from '../modules/access/policy.js';
@@ -58,10 +59,6 @@ function offsetFrom(cursor: string | undefined): number {
   return offset;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
 function textArray(values: string[]): SQL {
   return sql`ARRAY[${sql.join(
     values.map((v) => sql`${v}`),
@@ -73,15 +70,21 @@ type Deps = { db: Db; reference: ReferenceService; lexicon: Lexicon };
 
 /** Full-text, cross-lingual and typo-tolerant search over every searchable record. */
 export function createSearchService({ db, reference, lexicon }: Deps) {
-  /** The WHERE clause: permissions first, then filters, then the match itself. */
-  function conditions(viewer: Viewer, filters: SearchFilters, query: ParsedQuery): SQL {
-    const parts: SQL[] = [
+  /** What the viewer may see: visibility, and published records unless they are staff. */
+  function permitted(viewer: Viewer): SQL[] {
+    const parts = [
       sql`d.visibility IN (${sql.join(
         readableVisibilities(viewer).map((v) => sql`${v}`),
         sql`, `,
       )})`,
     ];
     if (!isStaff(viewer)) parts.push(sql`d.is_published`);
+    return parts;
+  }
+
+  /** The WHERE clause: permissions first, then filters, then the match itself. */
+  function conditions(viewer: Viewer, filters: SearchFilters, query: ParsedQuery): SQL {
+    const parts = permitted(viewer);
     if (filters.type?.length) parts.push(sql`d.entity_type = ANY(${textArray(filters.type)})`);
     if (filters.theme?.length) parts.push(sql`d.themes && ${textArray(filters.theme)}`);
     if (filters.sdg?.length) {
@@ -283,7 +286,7 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
       const titles = rowsOf<{ title: string }>(
         await db.execute(sql`
           SELECT DISTINCT ON (d.title) d.title FROM search_documents d
-          WHERE ${conditions(viewer, { q: '', lang, limit } as SearchFilters, parseQuery('', lang, lexicon))}
+          WHERE ${sql.join(permitted(viewer), sql` AND `)}
             AND (d.language = ${lang} OR d.language = d.original_language)
             AND (d.fuzzy ILIKE ${`${escapeLike(folded)}%`} OR d.fuzzy ILIKE ${`% ${escapeLike(folded)}%`})
           ORDER BY d.title LIMIT ${limit}`),

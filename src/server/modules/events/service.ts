@@ -2,12 +2,13 @@ import { and, arrayOverlaps, eq, gte, lte, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { events } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 import type { SearchableDocument } from '../../search/documents.js';
 import { type Viewer, visibleWhere } from '../access/policy.js';
-import { likePattern, type OrganisationsService } from '../organisations/service.js';
+import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import type { EventListFilters } from './schema.js';
 
@@ -81,7 +82,7 @@ export function createEventsService({ db, reference, organisations }: Deps) {
     async list(viewer: Viewer, filters: EventListFilters) {
       const where = and(
         visibleWhere(viewer, events.visibility),
-        filters.q ? sql`${events.texts}::text ILIKE ${likePattern(filters.q)}` : undefined,
+        filters.q ? sql`${events.texts}::text ILIKE ${containsPattern(filters.q)}` : undefined,
         filters.from ? gte(sql`coalesce(${events.endsOn}, ${events.startsOn})`, filters.from) : undefined,
         filters.to ? lte(events.startsOn, filters.to) : undefined,
         filters.kind ? eq(events.kind, filters.kind) : undefined,

@@ -2,6 +2,7 @@ import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { codelistItems, organisations } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
@@ -26,11 +27,6 @@ const keys: SortKey<Row>[] = [
   { expr: sortName, cast: 'text', of: (row) => (row.names.en ?? row.slug).toLowerCase() },
   { expr: organisations.id, cast: 'uuid', of: (row) => row.id },
 ];
-
-/** Escapes LIKE wildcards in user input. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
 
 function presentSummary(row: Row, lang: string): OrganisationSummary {
   const name = pickText(row.names, lang, row.language);
@@ -81,8 +77,8 @@ export function createOrganisationsService({ db }: { db: Db }) {
         visibleWhere(viewer, organisations.visibility),
         filters.q
           ? or(
-              ilike(organisations.acronym, likePattern(filters.q)),
-              sql`${organisations.names}::text ILIKE ${likePattern(filters.q)}`,
+              ilike(organisations.acronym, containsPattern(filters.q)),
+              sql`${organisations.names}::text ILIKE ${containsPattern(filters.q)}`,
             )
           : undefined,
         filters.category ? eq(organisations.category, filters.category) : undefined,

@@ -2,13 +2,13 @@ import { and, arrayOverlaps, eq, or, type SQL, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { type SolutionText, solutions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 import type { SearchableDocument } from '../../search/documents.js';
 import type { Viewer } from '../access/policy.js';
 import type { OrganisationsService } from '../organisations/service.js';
-import { likePattern } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { readableSolutions } from './policy.js';
 import type { SolutionListFilters, SolutionSummary } from './schema.js';
@@ -101,8 +101,8 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
     return [
       filters.q
         ? or(
-            sql`${solutions.texts}::text ILIKE ${likePattern(filters.q)}`,
-            sql`${solutions.slug} ILIKE ${likePattern(filters.q)}`,
+            sql`${solutions.texts}::text ILIKE ${containsPattern(filters.q)}`,
+            sql`${solutions.slug} ILIKE ${containsPattern(filters.q)}`,
           )
         : undefined,
       filters.theme ? arrayOverlaps(solutions.themes, filters.theme) : undefined,
