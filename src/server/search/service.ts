@@ -13,7 +13,10 @@ import type { SearchFilters, SearchResponseBody } from './schema.js';
 import { guessLanguage, isCjk, queryTerms, tokenize, tsqueryTerm } from './text.js';
 
 /** How much each kind of evidence counts in the score. */
-const WEIGHTS = { text: 4, concept: 1, narrower: 0.4, fuzzy: 0.8 };
+const WEIGHTS = { text: 4, concept: 1, narrower: 0.4 };
+
+/** Exact terms and concepts first; trigram typo matching only when those find nothing. */
+type MatchMode = 'exact' | 'fuzzy';
 const MAX_OFFSET = 5000;
 
 export type ParsedQuery = {
@@ -23,8 +26,17 @@ export type ParsedQuery = {
   tsquery: string | null;
   concepts: string[];
   expanded: string[];
-  fuzzy: string;
+  /** Folded words for trigram typo matching, or null when the query is unsuited (too short or long, or Chinese). */
+  fuzzy: string | null;
 };
+
+/** Trigram matching suits one to four words of Latin, Cyrillic or Arabic script. */
+function fuzzyText(q: string, language: string): string | null {
+  const words = tokenize(q, language);
+  const text = words.join(' ');
+  if (words.length === 0 || words.length > 4 || text.length < 4 || words.some(isCjk)) return null;
+  return text;
+}
 
 /** Segments, folds and tags a query the same way documents were indexed. */
 export function parseQuery(q: string, readerLanguage: string, lexicon: Lexicon): ParsedQuery {
@@ -43,7 +55,7 @@ export function parseQuery(q: string, readerLanguage: string, lexicon: Lexicon):
     tsquery,
     concepts,
     expanded: lexicon.withNarrower(concepts, 2),
-    fuzzy: tokenize(q, language).join(' '),
+    fuzzy: fuzzyText(q, language),
   };
 }
 
@@ -66,6 +78,18 @@ function textArray(values: string[]): SQL {
   )}]::text[]`;
 }
 
+type Row = {
+  entity_type: SearchType;
+  entity_id: string;
+  score: number;
+  slug: string;
+  language: string;
+  original_language: string;
+  title: string;
+  body: string;
+  concepts: string[];
+};
+
 type Deps = { db: Db; reference: ReferenceService; lexicon: Lexicon };
 
 /** Full-text, cross-lingual and typo-tolerant search over every searchable record. */
@@ -83,7 +107,7 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
   }
 
   /** The WHERE clause: permissions first, then filters, then the match itself. */
-  function conditions(viewer: Viewer, filters: SearchFilters, query: ParsedQuery): SQL {
+  function conditions(viewer: Viewer, filters: SearchFilters, query: ParsedQuery, mode: MatchMode): SQL {
     const parts = permitted(viewer);
     if (filters.type?.length) parts.push(sql`d.entity_type = ANY(${textArray(filters.type)})`);
     if (filters.theme?.length) parts.push(sql`d.themes && ${textArray(filters.theme)}`);
@@ -98,18 +122,20 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
     if (filters.region) parts.push(sql`${filters.region} = ANY(d.regions)`);
     if (filters.country?.length) parts.push(sql`d.countries && ${textArray(filters.country)}`);
     if (filters.language) parts.push(sql`d.original_language = ${filters.language}`);
-    if (query.text) {
+    if (query.text && mode === 'fuzzy') {
+      parts.push(query.fuzzy ? sql`${query.fuzzy} <% d.fuzzy` : sql`false`);
+    } else if (query.text) {
       const match: SQL[] = [];
       if (query.tsquery) match.push(sql`d.terms @@ ${query.tsquery}::tsquery`);
       if (query.expanded.length) match.push(sql`d.concepts && ${textArray(query.expanded)}`);
-      if (query.fuzzy.length >= 3) match.push(sql`${query.fuzzy} <% d.fuzzy`);
       parts.push(match.length ? sql`(${sql.join(match, sql` OR `)})` : sql`false`);
     }
     return sql.join(parts, sql` AND `);
   }
 
-  function scoreOf(query: ParsedQuery): SQL {
+  function scoreOf(query: ParsedQuery, mode: MatchMode): SQL {
     if (!query.text) return sql`0`;
+    if (mode === 'fuzzy') return query.fuzzy ? sql`word_similarity(${query.fuzzy}, d.fuzzy)` : sql`0`;
     const text = query.tsquery
       ? sql`CASE WHEN d.terms @@ ${query.tsquery}::tsquery THEN ts_rank(d.terms, ${query.tsquery}::tsquery) ELSE 0 END`
       : sql`0`;
@@ -120,10 +146,9 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
       query.expanded.length > query.concepts.length
         ? sql`(CASE WHEN d.concepts && ${textArray(query.expanded)} THEN 1 ELSE 0 END)`
         : sql`0`;
-    const fuzzy = query.fuzzy.length >= 3 ? sql`word_similarity(${query.fuzzy}, d.fuzzy)` : sql`0`;
     // Weights are our own constants, written into the SQL so PostgreSQL types them as numbers.
     const w = (value: number) => sql.raw(value.toFixed(3));
-    return sql`(${w(WEIGHTS.text)} * ${text} + ${w(WEIGHTS.concept)} * ${direct} + ${w(WEIGHTS.narrower)} * ${narrower} + ${w(WEIGHTS.fuzzy)} * ${fuzzy})`;
+    return sql`(${w(WEIGHTS.text)} * ${text} + ${w(WEIGHTS.concept)} * ${direct} + ${w(WEIGHTS.narrower)} * ${narrower})`;
   }
 
   async function facetLabels(lang: string, facets: Array<{ facet: string; value: string; count: number }>) {
@@ -175,72 +200,78 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
     return out;
   }
 
+  /**
+   * One statement: the matching records are computed once (MATERIALIZED), then the page (each
+   * record's text in the reader's language where it exists, else English, else the original) and
+   * the facet counts are both read from them.
+   */
+  async function run(
+    viewer: Viewer,
+    filters: SearchFilters,
+    query: ParsedQuery,
+    offset: number,
+    mode: MatchMode,
+  ) {
+    const where = conditions(viewer, filters, query, mode);
+    const hits = sql`SELECT d.entity_type, d.entity_id, max(${scoreOf(query, mode)}) AS score, max(d.updated_at) AS updated_at
+      FROM search_documents d WHERE ${where} GROUP BY d.entity_type, d.entity_id`;
+    const result = await db.transaction(async (tx) => {
+      // Typos in two or three words fall below pg_trgm's default 0.6 word similarity; 0.4
+      // catches them while the score still ranks exact matches first.
+      await tx.execute(sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.4`);
+      // Every match condition has a GIN index; a sequential scan that evaluates array overlap or
+      // tsquery on every row is never the faster plan here, though row estimates can suggest it.
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      return tx.execute(sql`
+        WITH hits AS MATERIALIZED (${hits}),
+        page AS (
+          SELECT * FROM hits ORDER BY score DESC, updated_at DESC, entity_id
+          LIMIT ${filters.limit + 1} OFFSET ${offset}
+        ),
+        items AS (
+          SELECT DISTINCT ON (p.score, p.updated_at, p.entity_id)
+            p.entity_type, p.entity_id, p.score, p.updated_at, d.slug, d.language, d.original_language,
+            d.title, d.body, d.concepts
+          FROM page p JOIN search_documents d ON d.entity_type = p.entity_type AND d.entity_id = p.entity_id
+          ORDER BY p.score DESC, p.updated_at DESC, p.entity_id,
+            (d.language = ${filters.lang}) DESC, (d.language = 'en') DESC, (d.language = d.original_language) DESC
+        ),
+        base AS (
+          SELECT d.entity_type, d.original_language, d.themes, d.sdg_goals, d.regions, d.countries
+          FROM hits h JOIN search_documents d
+            ON d.entity_type = h.entity_type AND d.entity_id = h.entity_id AND d.language = d.original_language
+        ),
+        facets AS (
+          SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM hits
+          UNION ALL SELECT 'type', entity_type, count(*)::int FROM base GROUP BY entity_type
+          UNION ALL SELECT 'theme', t, count(*)::int FROM base, unnest(themes) t GROUP BY t
+          UNION ALL SELECT 'sdg', g, count(*)::int FROM base, unnest(sdg_goals) g GROUP BY g
+          UNION ALL SELECT 'region', r, count(*)::int FROM base, unnest(regions) r GROUP BY r
+          UNION ALL SELECT 'country', c, count(*)::int FROM base, unnest(countries) c GROUP BY c
+          UNION ALL SELECT 'language', original_language, count(*)::int FROM base GROUP BY original_language
+        )
+        SELECT
+          (SELECT coalesce(json_agg(i ORDER BY i.score DESC, i.updated_at DESC, i.entity_id), '[]'::json) FROM items i) AS items,
+          (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`);
+    });
+
+    const [combined] = rowsOf<{
+      items: Row[];
+      facets: Array<{ facet: string; value: string; count: number }>;
+    }>(result);
+    return combined;
+  }
+
   return {
     parse: (q: string, lang: string) => parseQuery(q, lang, lexicon),
 
     async search(viewer: Viewer, filters: SearchFilters): Promise<SearchResponseBody> {
       const query = parseQuery(filters.q, filters.lang, lexicon);
       const offset = offsetFrom(filters.cursor);
-      const where = conditions(viewer, filters, query);
-      const score = scoreOf(query);
-      // One row per record (its best-scoring language), then the page, then each record's text in
-      // the reader's language where it exists (else English, else the original).
-      const hits = sql`SELECT d.entity_type, d.entity_id, max(${score}) AS score, max(d.updated_at) AS updated_at
-        FROM search_documents d WHERE ${where} GROUP BY d.entity_type, d.entity_id`;
-      // One statement: the matching records are computed once (MATERIALIZED), then the page and
-      // the facet counts are both read from them.
-      const result = await db.transaction(async (tx) => {
-        // Typos in two or three words fall below pg_trgm's default 0.6 word similarity; 0.4
-        // catches them while the score still ranks exact matches first.
-        await tx.execute(sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.4`);
-        return tx.execute(sql`
-          WITH hits AS MATERIALIZED (${hits}),
-          page AS (
-            SELECT * FROM hits ORDER BY score DESC, updated_at DESC, entity_id
-            LIMIT ${filters.limit + 1} OFFSET ${offset}
-          ),
-          items AS (
-            SELECT DISTINCT ON (p.score, p.updated_at, p.entity_id)
-              p.entity_type, p.entity_id, p.score, p.updated_at, d.slug, d.language, d.original_language,
-              d.title, d.body, d.concepts
-            FROM page p JOIN search_documents d ON d.entity_type = p.entity_type AND d.entity_id = p.entity_id
-            ORDER BY p.score DESC, p.updated_at DESC, p.entity_id,
-              (d.language = ${filters.lang}) DESC, (d.language = 'en') DESC, (d.language = d.original_language) DESC
-          ),
-          base AS (
-            SELECT d.entity_type, d.original_language, d.themes, d.sdg_goals, d.regions, d.countries
-            FROM hits h JOIN search_documents d
-              ON d.entity_type = h.entity_type AND d.entity_id = h.entity_id AND d.language = d.original_language
-          ),
-          facets AS (
-            SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM hits
-            UNION ALL SELECT 'type', entity_type, count(*)::int FROM base GROUP BY entity_type
-            UNION ALL SELECT 'theme', t, count(*)::int FROM base, unnest(themes) t GROUP BY t
-            UNION ALL SELECT 'sdg', g, count(*)::int FROM base, unnest(sdg_goals) g GROUP BY g
-            UNION ALL SELECT 'region', r, count(*)::int FROM base, unnest(regions) r GROUP BY r
-            UNION ALL SELECT 'country', c, count(*)::int FROM base, unnest(countries) c GROUP BY c
-            UNION ALL SELECT 'language', original_language, count(*)::int FROM base GROUP BY original_language
-          )
-          SELECT
-            (SELECT coalesce(json_agg(i ORDER BY i.score DESC, i.updated_at DESC, i.entity_id), '[]'::json) FROM items i) AS items,
-            (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`);
-      });
-
-      type Row = {
-        entity_type: SearchType;
-        entity_id: string;
-        score: number;
-        slug: string;
-        language: string;
-        original_language: string;
-        title: string;
-        body: string;
-        concepts: string[];
-      };
-      const [combined] = rowsOf<{
-        items: Row[];
-        facets: Array<{ facet: string; value: string; count: number }>;
-      }>(result);
+      let combined = await run(viewer, filters, query, offset, 'exact');
+      if (query.fuzzy && (combined?.facets.find((f) => f.facet === 'total')?.count ?? 0) === 0) {
+        combined = await run(viewer, filters, query, offset, 'fuzzy');
+      }
       const rows = combined?.items ?? [];
       const facetRows = combined?.facets ?? [];
       const total = facetRows.find((f) => f.facet === 'total')?.count ?? 0;
