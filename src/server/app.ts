@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError, problem } from './errors.js';
@@ -11,18 +12,20 @@ import { validationHook } from './http/validation.js';
 import { detectLanguage, LANGUAGE_COOKIE, languageOfPath, readCookie } from './i18n/negotiate.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { ANONYMOUS } from './modules/access/policy.js';
+import { viewerFromRequest } from './modules/access/admin-token.js';
+import type { Viewer } from './modules/access/policy.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
+import { solutionWriteRoutes } from './modules/solutions/write-routes.js';
 import { searchRoutes } from './search/routes.js';
 import type { Services } from './services.js';
 
 /** Renders the web pages for a request; supplied by main.ts from the React Router build. */
 export type WebHandler = (
   request: Request,
-  context: { services: Services; viewer: typeof ANONYMOUS },
+  context: { services: Services; viewer: Viewer; adminToken?: string },
 ) => Promise<Response>;
 
 export type AppDeps = {
@@ -31,10 +34,12 @@ export type AppDeps = {
   metrics: Metrics;
   web?: { handler: WebHandler; clientDir: string };
   version?: string;
+  /** The temporary write gate (see modules/access/admin-token.ts). */
+  adminToken?: string;
 };
 
 /** Builds the HTTP application: API, docs, probes, metrics and (when built) the web pages. */
-export function createApp({ services, logger, metrics, web, version = '0.0.0' }: AppDeps) {
+export function createApp({ services, logger, metrics, web, version = '0.0.0', adminToken }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId());
@@ -42,7 +47,7 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0' }:
     const started = performance.now();
     const log = logger.child({ requestId: c.get('requestId') });
     c.set('logger', log);
-    c.set('viewer', ANONYMOUS);
+    c.set('viewer', viewerFromRequest({ authorization: c.req.header('authorization'), cookie: c.req.header('cookie') }, adminToken));
     await next();
     const seconds = (performance.now() - started) / 1000;
     const route = c.req.routePath || 'unmatched';
@@ -56,10 +61,11 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0' }:
 
   app.onError((error, c) => {
     if (AppError.is(error)) return problem(c, error.code, error.message, error.errors);
-    if (error instanceof SyntaxError && c.req.header('content-type')?.includes('json')) {
-      return problem(c, 'bad_request', 'The request body is not valid JSON', [
-        { field: 'body', message: error.message },
-      ]);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own 4xx answers, such as a body that is not valid JSON.
+      const code =
+        error.status === 413 ? 'payload_too_large' : error.status === 415 ? 'unsupported_media_type' : 'bad_request';
+      return problem(c, code, error.message, [{ field: 'body', message: error.message }]);
     }
     (c.get('logger') ?? logger).error({ err: error }, 'unhandled error');
     return problem(
@@ -85,12 +91,18 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0' }:
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.route('/', solutionRoutes(services.solutions));
+  api.route('/', solutionWriteRoutes(services.solutions, services.lifecycle));
   api.route('/', organisationRoutes(services.organisations));
   api.route('/', eventRoutes(services.events));
   api.route('/', referenceRoutes(services.reference));
   api.route('/', searchRoutes(services.search));
   app.route('/api/v1', api);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The ADMIN_TOKEN configured on the server (a temporary gate until accounts exist)',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -124,7 +136,7 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0' }:
         c.header('vary', 'Accept-Language, Cookie');
         return c.redirect(`/${detected}${url.pathname === '/' ? '/' : url.pathname}${url.search}`, 302);
       }
-      const response = await web.handler(c.req.raw, { services, viewer: c.get('viewer') });
+      const response = await web.handler(c.req.raw, { services, viewer: c.get('viewer'), adminToken });
       if (readCookie(c.req.header('cookie'), LANGUAGE_COOKIE) !== language) {
         const headers = new Headers(response.headers);
         headers.append(

@@ -18,6 +18,11 @@ export const EnvSchema = z.object({
     .enum(['auto', 'true', 'false', '1', '0', 'yes', 'no'])
     .default('auto')
     .transform((value) => (value === 'auto' ? 'auto' : booleanish.parse(value))),
+  ADMIN_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .describe('Bearer token that grants secretariat rights until accounts exist; writes are off without it'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

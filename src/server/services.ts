@@ -3,6 +3,7 @@ import { type Database, type DbOrTx, rowsOf } from './db/client.js';
 import { createEventsService } from './modules/events/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
+import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
 import { createSolutionsService } from './modules/solutions/service.js';
 import { createIndexer } from './search/indexer.js';
 import { type Lexicon, loadLexicon } from './search/lexicon.js';
@@ -18,6 +19,7 @@ export function createServices(database: Database, options: { lexicon?: Lexicon 
   const solutions = createSolutionsService({ db, reference, organisations });
   const events = createEventsService({ db, reference, organisations });
   const search = createSearchService({ db, reference, lexicon });
+  const lifecycle = createSolutionLifecycle({ db, reference, organisations, indexer, lexicon });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -49,6 +51,7 @@ export function createServices(database: Database, options: { lexicon?: Lexicon 
     reference,
     organisations,
     solutions,
+    lifecycle,
     events,
     search,
     indexer,

@@ -2,7 +2,7 @@ import type { Viewer } from '../server/modules/access/policy';
 import type { Services } from '../server/services';
 
 /** What the HTTP server hands every loader: the domain services and who is asking. */
-export type WebContext = { services: Services; viewer: Viewer };
+export type WebContext = { services: Services; viewer: Viewer; adminToken?: string };
 
 declare module 'react-router' {
   interface AppLoadContext extends WebContext {}

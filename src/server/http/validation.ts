@@ -7,7 +7,8 @@ type HookResult = { success: true } | { success: false; error: ZodError; target:
 /** Answers every invalid request with one problem+json listing all bad fields at once. */
 export function validationHook(result: HookResult, c: Context) {
   if (result.success) return;
-  const location = result.target === 'param' ? 'path' : result.target;
+  const location =
+    result.target === 'param' ? 'path' : result.target === 'json' || result.target === 'form' ? 'body' : result.target;
   return problem(
     c,
     result.target === 'json' || result.target === 'form' ? 'validation_failed' : 'bad_request',

@@ -5,3 +5,4 @@ export * from './organisations.js';
 export * from './reference.js';
 export * from './search.js';
 export * from './solutions.js';
+export * from './audit.js';

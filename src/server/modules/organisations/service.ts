@@ -138,6 +138,20 @@ export function createOrganisationsService({ db }: { db: Db }) {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
+    /** Resolves organisation ids or slugs to ids, reporting the ones that do not exist. */
+    async resolve(idsOrSlugs: string[]): Promise<{ ids: string[]; unknown: number[] }> {
+      const rows = await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations);
+      const byKey = new Map(rows.flatMap((row) => [[row.id, row.id] as const, [row.slug, row.id] as const]));
+      const ids: string[] = [];
+      const unknown: number[] = [];
+      idsOrSlugs.forEach((key, index) => {
+        const id = byKey.get(key);
+        if (id) ids.push(id);
+        else unknown.push(index);
+      });
+      return { ids, unknown };
+    },
+
     /** Every organisation as a search document, for a full reindex. */
     async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
       return (await tx.select().from(organisations)).map(organisationSearchDocument);

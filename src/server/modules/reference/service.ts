@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { countries, regions, sdgGoals, sdgTargets, taxonomyTerms } from '../../db/schema/index.js';
-import { AppError } from '../../errors.js';
+import { AppError, type FieldError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 
 type CountryRow = typeof countries.$inferSelect;
@@ -220,6 +220,36 @@ export function createReferenceService({ db }: { db: Db }) {
           .where(eq(taxonomyTerms.vocabulary, vocabulary));
         return new Map(rows.map((row) => [row.id, pickText(row.labels, lang).text]));
       });
+    },
+
+    /**
+     * Checks codes a person typed against the reference data and names each unknown one, e.g.
+     * `{ field: 'body.countries.1', message: 'unknown country "XYZ"' }`.
+     */
+    async checkCodes(
+      codes: { countries?: string[]; replicatedIn?: string[]; themes?: string[]; modalities?: string[]; sdgTargets?: string[] },
+      location = 'body',
+    ): Promise<FieldError[]> {
+      const [countryRows, termRows, targetRows] = await Promise.all([
+        db.select({ code: countries.iso3 }).from(countries),
+        db.select({ vocabulary: taxonomyTerms.vocabulary, id: taxonomyTerms.id }).from(taxonomyTerms),
+        db.select({ code: sdgTargets.code }).from(sdgTargets),
+      ]);
+      const known = {
+        countries: new Set(countryRows.map((r) => r.code)),
+        replicatedIn: new Set(countryRows.map((r) => r.code)),
+        themes: new Set(termRows.filter((r) => r.vocabulary === 'theme').map((r) => r.id)),
+        modalities: new Set(termRows.filter((r) => r.vocabulary === 'modality').map((r) => r.id)),
+        sdgTargets: new Set(targetRows.map((r) => r.code)),
+      };
+      const what = { countries: 'country', replicatedIn: 'country', themes: 'theme', modalities: 'modality', sdgTargets: 'SDG target' };
+      const errors: FieldError[] = [];
+      for (const key of Object.keys(known) as Array<keyof typeof known>) {
+        (codes[key] ?? []).forEach((code, index) => {
+          if (!known[key].has(code)) errors.push({ field: `${location}.${key}.${index}`, message: `unknown ${what[key]} "${code}"` });
+        });
+      }
+      return errors;
     },
 
     /** Counts shown on the home page. */

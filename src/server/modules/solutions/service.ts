@@ -180,6 +180,9 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
           description: original.description ?? null,
         },
         evidence: row.evidence,
+        contact: row.contact ?? null,
+        inferred: { themes: !!row.inferred.themes, sdgTargets: !!row.inferred.sdgTargets },
+        version: row.version,
         source: row.source ?? null,
         updatedAt: row.updatedAt.toISOString(),
       };

@@ -1,0 +1,158 @@
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import { requireStaff } from '../../http/auth.js';
+import type { AppEnv } from '../../http/context.js';
+import { ProblemSchema } from '../../http/openapi.js';
+import { validationHook } from '../../http/validation.js';
+import type { SolutionLifecycle } from './lifecycle.js';
+import {
+  CommentInput,
+  HistorySchema,
+  ReviewInput,
+  SolutionInput,
+  SolutionParams,
+  SolutionPatch,
+  SolutionSchema,
+  TranslationInput,
+  TranslationParams,
+} from './schema.js';
+import type { SolutionsService } from './service.js';
+
+const tags = ['Solutions'];
+const security = [{ adminToken: [] }];
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+const writeErrors = {
+  400: problem('Malformed request'),
+  401: problem('No admin token'),
+  403: problem('Wrong admin token'),
+  404: problem('No such solution'),
+  409: problem('Not allowed in the current status'),
+  422: problem('Invalid fields; `errors` names each one'),
+} satisfies RouteConfig['responses'];
+
+const solutionContent = { 'application/json': { schema: SolutionSchema } };
+const created = (description: string) => ({ 201: { description, content: solutionContent }, ...writeErrors });
+const updated = (description: string) => ({ 200: { description, content: solutionContent }, ...writeErrors });
+
+const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+/** Write endpoints for solutions, behind the admin-token gate until accounts exist. */
+export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: SolutionLifecycle) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const present = (viewer: Parameters<SolutionsService['get']>[0], id: string, lang: string) =>
+    solutions.get(viewer, id, lang);
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/solutions',
+      tags,
+      security,
+      summary: 'Create a draft solution (themes and SDG targets are inferred when left empty)',
+      request: { body: json(SolutionInput) },
+      responses: created('The new draft'),
+    }),
+    async (c) => {
+      const viewer = requireStaff(c);
+      const row = await lifecycle.create({ viewer, requestId: c.get('requestId') }, c.req.valid('json'));
+      return c.json(await present(viewer, row.id, row.language), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/solutions/{id}',
+      tags,
+      security,
+      summary: 'Edit a solution; every saved edit becomes a version',
+      request: { params: SolutionParams, body: json(SolutionPatch) },
+      responses: updated('The edited solution'),
+    }),
+    async (c) => {
+      const viewer = requireStaff(c);
+      const row = await lifecycle.update({ viewer, requestId: c.get('requestId') }, c.req.valid('param').id, c.req.valid('json'));
+      return c.json(await present(viewer, row.id, row.language), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/solutions/{id}/translations/{language}',
+      tags,
+      security,
+      summary: 'Add or replace a translation, marked as author, editorial or community',
+      request: { params: TranslationParams, body: json(TranslationInput) },
+      responses: updated('The solution in the new language'),
+    }),
+    async (c) => {
+      const viewer = requireStaff(c);
+      const { id, language } = c.req.valid('param');
+      const row = await lifecycle.translate({ viewer, requestId: c.get('requestId') }, id, language, c.req.valid('json'));
+      return c.json(await present(viewer, row.id, language), 200);
+    },
+  );
+
+  for (const action of ['submit', 'archive', 'restore'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/solutions/{id}/${action}`,
+        tags,
+        security,
+        summary: { submit: 'Submit a draft for review', archive: 'Archive a solution', restore: 'Restore an archived solution as a draft' }[action],
+        request: { params: SolutionParams, body: { required: false, content: { 'application/json': { schema: CommentInput } } } },
+        responses: updated('The solution in its new status'),
+      }),
+      async (c) => {
+        const viewer = requireStaff(c);
+        const body = c.req.valid('json') as z.infer<typeof CommentInput> | undefined;
+        const row = await lifecycle.transition({ viewer, requestId: c.get('requestId') }, c.req.valid('param').id, action, body?.comment);
+        return c.json(await present(viewer, row.id, row.language), 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/solutions/{id}/review',
+      tags,
+      security,
+      summary: 'Review a submitted solution: publish it, or send it back with a comment',
+      request: { params: SolutionParams, body: json(ReviewInput) },
+      responses: updated('The reviewed solution'),
+    }),
+    async (c) => {
+      const viewer = requireStaff(c);
+      const { decision, comment } = c.req.valid('json');
+      const row = await lifecycle.transition({ viewer, requestId: c.get('requestId') }, c.req.valid('param').id, decision, comment);
+      return c.json(await present(viewer, row.id, row.language), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/solutions/{id}/history',
+      tags,
+      summary: 'Versions (what changed in each) and the review trail of a solution',
+      request: { params: SolutionParams },
+      responses: {
+        200: { description: 'History', content: { 'application/json': { schema: HistorySchema } } },
+        404: problem('No such solution, or not visible to you'),
+      },
+    }),
+    async (c) => {
+      const solution = await solutions.get(c.get('viewer'), c.req.valid('param').id, 'en');
+      return c.json(await lifecycle.history(solution.id), 200);
+    },
+  );
+
+  return app;
+}
