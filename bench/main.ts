@@ -44,4 +44,7 @@ const body = Object.keys(BENCHMARKS)
   .filter((name) => sections.has(name))
   .map((name) => `<!-- bench:${name} -->\n${sections.get(name)}\n`)
   .join('\n');
-writeFileSync(FILE, `# Benchmarks\n\nWritten by \`npm run bench\`; each section is replaced when its benchmark runs again.\n\n${body}`);
+writeFileSync(
+  FILE,
+  `# Benchmarks\n\nWritten by \`npm run bench\`; each section is replaced when its benchmark runs again.\n\n${body}`,
+);

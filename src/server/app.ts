@@ -47,7 +47,13 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0', a
     const started = performance.now();
     const log = logger.child({ requestId: c.get('requestId') });
     c.set('logger', log);
-    c.set('viewer', viewerFromRequest({ authorization: c.req.header('authorization'), cookie: c.req.header('cookie') }, adminToken));
+    c.set(
+      'viewer',
+      viewerFromRequest(
+        { authorization: c.req.header('authorization'), cookie: c.req.header('cookie') },
+        adminToken,
+      ),
+    );
     await next();
     const seconds = (performance.now() - started) / 1000;
     const route = c.req.routePath || 'unmatched';
@@ -64,7 +70,11 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0', a
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx answers, such as a body that is not valid JSON.
       const code =
-        error.status === 413 ? 'payload_too_large' : error.status === 415 ? 'unsupported_media_type' : 'bad_request';
+        error.status === 413
+          ? 'payload_too_large'
+          : error.status === 415
+            ? 'unsupported_media_type'
+            : 'bad_request';
       return problem(c, code, error.message, [{ field: 'body', message: error.message }]);
     }
     (c.get('logger') ?? logger).error({ err: error }, 'unhandled error');

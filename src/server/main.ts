@@ -38,7 +38,14 @@ async function main() {
   const { database } = services;
   const web = await loadWebHandler();
   if (!web) logger.warn('web build missing: serving the API only (run npm run build)');
-  const app = createApp({ services, logger, metrics: createMetrics(), web, version, adminToken: env.ADMIN_TOKEN });
+  const app = createApp({
+    services,
+    logger,
+    metrics: createMetrics(),
+    web,
+    version,
+    adminToken: env.ADMIN_TOKEN,
+  });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
     logger.info({ database: database.kind, location: database.location }, 'Southbridge started');

@@ -53,7 +53,8 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
       return { status: response.status, body: await response.json(), headers: response.headers };
     },
     async send(method, path, body, token = TEST_ADMIN_TOKEN) {
-      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+      const headers: Record<string, string> =
+        body === undefined ? {} : { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await request(path, {
         method,

@@ -1,9 +1,10 @@
 import { openDatabase, pgliteDirFor } from '../db/client.js';
-import { EnvError, loadEnv } from '../env.js';
+import { loadEnv } from '../env.js';
 import { createLogger } from '../logger.js';
 import { loadDemoContent } from '../seed/demo.js';
 import { loadReferenceData } from '../seed/reference.js';
 import { createServices } from '../services.js';
+import { importCommand } from './import.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -12,6 +13,9 @@ Commands:
   seed               load reference data and the demo content (idempotent)
   seed reference     load reference data only (forces a reload)
   reindex            rebuild the search index from every searchable record
+  import solutions FILE [--dry-run] [--publish]
+                     import solutions from a JSON array or a CSV file, idempotent on each
+                     row's key (or language + title + provider); reports every invalid row
   help               show this help
 
 The database is PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set.`;
@@ -39,9 +43,36 @@ async function run(args: string[]): Promise<number> {
             ? `Reference data: ${JSON.stringify(reference.counts)}`
             : 'Reference data unchanged.',
         );
-        if (sub !== 'reference')
-          console.log(`Demo content: ${JSON.stringify(await loadDemoContent(database.db))}`);
+        if (sub !== 'reference') {
+          const services = createServices(database);
+          const counts = await database.db.transaction(async (tx) => {
+            const loaded = await loadDemoContent(tx);
+            await services.reindexAll(tx);
+            return loaded;
+          });
+          console.log(`Demo content: ${JSON.stringify(counts)} (indexed for search)`);
+        }
         return 0;
+      }
+      case 'reindex': {
+        await database.migrate();
+        const started = performance.now();
+        const count = await createServices(database).reindexAll();
+        console.log(`Indexed ${count} records in ${Math.round(performance.now() - started)} ms.`);
+        return 0;
+      }
+      case 'import': {
+        const file = args[2];
+        if (sub !== 'solutions' || !file) {
+          console.error('Usage: npm run cli -- import solutions FILE [--dry-run] [--publish]');
+          return 2;
+        }
+        await database.migrate();
+        await loadReferenceData(database.db);
+        return await importCommand(createServices(database), file, {
+          dryRun: args.includes('--dry-run'),
+          publish: args.includes('--publish'),
+        });
       }
       default:
         logger.error({ command }, 'unknown command');
@@ -56,7 +87,9 @@ async function run(args: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof EnvError || error instanceof Error ? error.message : String(error));
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? `\n  cause: ${error.cause.message}` : '';
+    console.error(`${error instanceof Error ? error.message : String(error)}${cause}`);
     process.exit(1);
   },
 );

@@ -6,6 +6,10 @@ import { isStaff, type Viewer } from '../modules/access/policy.js';
 export function requireStaff(c: Context): Viewer {
   const viewer = c.get('viewer') as Viewer;
   if (isStaff(viewer)) return viewer;
-  if (c.req.header('authorization')) throw new AppError('forbidden', 'These credentials may not change solutions');
-  throw new AppError('unauthorized', 'Send the admin token as "Authorization: Bearer <token>" to change solutions');
+  if (c.req.header('authorization'))
+    throw new AppError('forbidden', 'These credentials may not change solutions');
+  throw new AppError(
+    'unauthorized',
+    'Send the admin token as "Authorization: Bearer <token>" to change solutions',
+  );
 }

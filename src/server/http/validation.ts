@@ -8,7 +8,11 @@ type HookResult = { success: true } | { success: false; error: ZodError; target:
 export function validationHook(result: HookResult, c: Context) {
   if (result.success) return;
   const location =
-    result.target === 'param' ? 'path' : result.target === 'json' || result.target === 'form' ? 'body' : result.target;
+    result.target === 'param'
+      ? 'path'
+      : result.target === 'json' || result.target === 'form'
+        ? 'body'
+        : result.target;
   return problem(
     c,
     result.target === 'json' || result.target === 'form' ? 'validation_failed' : 'bad_request',

@@ -1,3 +1,4 @@
+export * from './audit.js';
 export * from './coordination.js';
 export * from './events.js';
 export * from './funds.js';
@@ -5,4 +6,3 @@ export * from './organisations.js';
 export * from './reference.js';
 export * from './search.js';
 export * from './solutions.js';
-export * from './audit.js';

@@ -71,7 +71,14 @@ export const solutionVersions = pgTable(
   (t) => [index('solution_versions_solution_idx').on(t.solutionId, t.version)],
 );
 
-export const REVIEW_ACTIONS = ['submit', 'publish', 'request_changes', 'archive', 'restore', 'comment'] as const;
+export const REVIEW_ACTIONS = [
+  'submit',
+  'publish',
+  'request_changes',
+  'archive',
+  'restore',
+  'comment',
+] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** The review trail: submissions, decisions and comments. */

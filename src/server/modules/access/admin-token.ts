@@ -9,7 +9,12 @@ import { ANONYMOUS, type Viewer } from './policy.js';
  */
 export const ADMIN_COOKIE = 'sb_admin';
 
-const TOKEN_VIEWER: Viewer = { userId: 'admin-token', role: 'admin', organisationId: null, workingGroupIds: [] };
+const TOKEN_VIEWER: Viewer = {
+  userId: 'admin-token',
+  role: 'admin',
+  organisationId: null,
+  workingGroupIds: [],
+};
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
@@ -30,7 +35,10 @@ export function isAdminToken(candidate: string, adminToken: string | undefined):
 }
 
 /** Who a request acts as, from its Authorization header or sign-in cookie. */
-export function viewerFromRequest(headers: { authorization?: string; cookie?: string }, adminToken?: string): Viewer {
+export function viewerFromRequest(
+  headers: { authorization?: string; cookie?: string },
+  adminToken?: string,
+): Viewer {
   if (!adminToken) return ANONYMOUS;
   const bearer = headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   if (bearer && isAdminToken(bearer, adminToken)) return TOKEN_VIEWER;

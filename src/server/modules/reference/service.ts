@@ -227,7 +227,13 @@ export function createReferenceService({ db }: { db: Db }) {
      * `{ field: 'body.countries.1', message: 'unknown country "XYZ"' }`.
      */
     async checkCodes(
-      codes: { countries?: string[]; replicatedIn?: string[]; themes?: string[]; modalities?: string[]; sdgTargets?: string[] },
+      codes: {
+        countries?: string[];
+        replicatedIn?: string[];
+        themes?: string[];
+        modalities?: string[];
+        sdgTargets?: string[];
+      },
       location = 'body',
     ): Promise<FieldError[]> {
       const [countryRows, termRows, targetRows] = await Promise.all([
@@ -242,11 +248,18 @@ export function createReferenceService({ db }: { db: Db }) {
         modalities: new Set(termRows.filter((r) => r.vocabulary === 'modality').map((r) => r.id)),
         sdgTargets: new Set(targetRows.map((r) => r.code)),
       };
-      const what = { countries: 'country', replicatedIn: 'country', themes: 'theme', modalities: 'modality', sdgTargets: 'SDG target' };
+      const what = {
+        countries: 'country',
+        replicatedIn: 'country',
+        themes: 'theme',
+        modalities: 'modality',
+        sdgTargets: 'SDG target',
+      };
       const errors: FieldError[] = [];
       for (const key of Object.keys(known) as Array<keyof typeof known>) {
         (codes[key] ?? []).forEach((code, index) => {
-          if (!known[key].has(code)) errors.push({ field: `${location}.${key}.${index}`, message: `unknown ${what[key]} "${code}"` });
+          if (!known[key].has(code))
+            errors.push({ field: `${location}.${key}.${index}`, message: `unknown ${what[key]} "${code}"` });
         });
       }
       return errors;

@@ -64,7 +64,12 @@ describe(`bad input (${engineName})`, () => {
     const { status, body } = await t.send(
       'POST',
       '/api/v1/solutions',
-      newSolution({ countries: ['ZZZ'], providers: ['no-such-org'], themes: ['no-such-theme'], sdgTargets: ['2.1'] }),
+      newSolution({
+        countries: ['ZZZ'],
+        providers: ['no-such-org'],
+        themes: ['no-such-theme'],
+        sdgTargets: ['2.1'],
+      }),
     );
     expect(status).toBe(422);
     expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
@@ -103,7 +108,9 @@ describe(`the review workflow (${engineName})`, () => {
 
   it('needs a comment to send a submission back', async () => {
     expect((await t.send('POST', `/api/v1/solutions/${id}/submit`)).body.status).toBe('submitted');
-    const { status, body } = await t.send('POST', `/api/v1/solutions/${id}/review`, { decision: 'request_changes' });
+    const { status, body } = await t.send('POST', `/api/v1/solutions/${id}/review`, {
+      decision: 'request_changes',
+    });
     expect(status).toBe(422);
     expect(body.errors[0].field).toBe('body.comment');
     const back = await t.send('POST', `/api/v1/solutions/${id}/review`, {

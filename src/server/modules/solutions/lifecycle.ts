@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
+import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import {
   auditLog,
@@ -14,7 +15,6 @@ import {
 import { AppError, type FieldError } from '../../errors.js';
 import type { Indexer } from '../../search/indexer.js';
 import type { Lexicon } from '../../search/lexicon.js';
-import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Viewer } from '../access/policy.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
@@ -40,7 +40,10 @@ const TRACKED = [
 ] as const satisfies ReadonlyArray<keyof Row>;
 
 /** Which status a review action moves a solution from and to. */
-const TRANSITIONS: Record<Exclude<ReviewAction, 'comment'>, { from: SolutionStatus[]; to: SolutionStatus }> = {
+const TRANSITIONS: Record<
+  Exclude<ReviewAction, 'comment'>,
+  { from: SolutionStatus[]; to: SolutionStatus }
+> = {
   submit: { from: ['draft'], to: 'submitted' },
   publish: { from: ['submitted'], to: 'published' },
   request_changes: { from: ['submitted'], to: 'draft' },
@@ -55,7 +58,9 @@ function snapshot(row: Row): Record<string, unknown> {
 function changesBetween(before: Row | null, after: Row): FieldChange[] {
   return TRACKED.flatMap((field) => {
     const old = before ? before[field] : undefined;
-    return JSON.stringify(old) === JSON.stringify(after[field]) ? [] : [{ field, before: old ?? null, after: after[field] }];
+    return JSON.stringify(old) === JSON.stringify(after[field])
+      ? []
+      : [{ field, before: old ?? null, after: after[field] }];
   });
 }
 
@@ -96,11 +101,15 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     if (input.providers) {
       const resolved = await organisations.resolve(input.providers);
       for (const index of resolved.unknown) {
-        errors.push({ field: `body.providers.${index}`, message: `unknown organisation "${input.providers[index]}"` });
+        errors.push({
+          field: `body.providers.${index}`,
+          message: `unknown organisation "${input.providers[index]}"`,
+        });
       }
       providerIds = resolved.ids;
     }
-    if (errors.length) throw new AppError('validation_failed', 'Some fields refer to things that do not exist', errors);
+    if (errors.length)
+      throw new AppError('validation_failed', 'Some fields refer to things that do not exist', errors);
     return { providerIds };
   }
 
@@ -108,7 +117,10 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
   function infer(texts: Record<string, SolutionText>) {
     const concepts = new Set<string>();
     for (const [language, text] of Object.entries(texts)) {
-      for (const id of lexicon.conceptsIn(`${text.title}\n${text.summary}\n${text.description ?? ''}`, language)) {
+      for (const id of lexicon.conceptsIn(
+        `${text.title}\n${text.summary}\n${text.description ?? ''}`,
+        language,
+      )) {
         concepts.add(id);
       }
     }
@@ -136,7 +148,10 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     const base = slugify(title);
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
-      const [taken] = await tx.select({ id: solutions.id }).from(solutions).where(eq(solutions.slug, candidate));
+      const [taken] = await tx
+        .select({ id: solutions.id })
+        .from(solutions)
+        .where(eq(solutions.slug, candidate));
       if (!taken) return candidate;
     }
   }
@@ -166,7 +181,11 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
 
   return {
     /** Creates a draft. Themes and SDG targets left empty are inferred and marked as such. */
-    async create(ctx: WriteContext, input: SolutionInputData, options: { importKey?: string; tx?: DbOrTx } = {}) {
+    async create(
+      ctx: WriteContext,
+      input: SolutionInputData,
+      options: { importKey?: string; tx?: DbOrTx } = {},
+    ) {
       const { providerIds } = await validate(input);
       const texts: Record<string, SolutionText> = {
         [input.language]: {
@@ -206,7 +225,12 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     },
 
     /** Edits fields; each saved edit becomes a new version. */
-    async update(ctx: WriteContext, idOrSlug: string, patch: SolutionPatchData, options: { tx?: DbOrTx } = {}) {
+    async update(
+      ctx: WriteContext,
+      idOrSlug: string,
+      patch: SolutionPatchData,
+      options: { tx?: DbOrTx } = {},
+    ) {
       const { providerIds } = await validate(patch);
       const run = async (tx: DbOrTx) => {
         const before = await load(tx, idOrSlug);
@@ -264,14 +288,21 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
       ctx: WriteContext,
       idOrSlug: string,
       language: string,
-      input: { title: string; summary: string; description?: string; source: 'author' | 'editorial' | 'community' },
+      input: {
+        title: string;
+        summary: string;
+        description?: string;
+        source: 'author' | 'editorial' | 'community';
+      },
     ) {
       return db.transaction(async (tx) => {
         const before = await load(tx, idOrSlug);
         if (language === before.language) {
-          throw new AppError('validation_failed', 'This is the original language; edit the solution instead', [
-            { field: 'path.language', message: `is the original language (${before.language})` },
-          ]);
+          throw new AppError(
+            'validation_failed',
+            'This is the original language; edit the solution instead',
+            [{ field: 'path.language', message: `is the original language (${before.language})` }],
+          );
         }
         const [after] = await tx
           .update(solutions)
@@ -296,14 +327,21 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     },
 
     /** Moves a solution through review: submit, publish, request changes, archive, restore. */
-    async transition(ctx: WriteContext, idOrSlug: string, action: Exclude<ReviewAction, 'comment'>, comment?: string) {
+    async transition(
+      ctx: WriteContext,
+      idOrSlug: string,
+      action: Exclude<ReviewAction, 'comment'>,
+      comment?: string,
+    ) {
       const rule = TRANSITIONS[action];
       return db.transaction(async (tx) => {
         const before = await load(tx, idOrSlug);
         if (!rule.from.includes(before.status)) {
-          throw new AppError('conflict', `Cannot ${action.replace('_', ' ')} a solution that is ${before.status}`, [
-            { field: 'status', message: `is ${before.status}; ${action} needs ${rule.from.join(' or ')}` },
-          ]);
+          throw new AppError(
+            'conflict',
+            `Cannot ${action.replace('_', ' ')} a solution that is ${before.status}`,
+            [{ field: 'status', message: `is ${before.status}; ${action} needs ${rule.from.join(' or ')}` }],
+          );
         }
         const [after] = await tx
           .update(solutions)
@@ -315,7 +353,9 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
           })
           .where(eq(solutions.id, before.id))
           .returning();
-        await tx.insert(solutionReviews).values({ solutionId: before.id, action, comment: comment ?? null, actor: actorOf(ctx) });
+        await tx
+          .insert(solutionReviews)
+          .values({ solutionId: before.id, action, comment: comment ?? null, actor: actorOf(ctx) });
         await record(tx, ctx, action, before, after!);
         return after!;
       });
@@ -325,7 +365,9 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     async comment(ctx: WriteContext, idOrSlug: string, comment: string) {
       return db.transaction(async (tx) => {
         const row = await load(tx, idOrSlug);
-        await tx.insert(solutionReviews).values({ solutionId: row.id, action: 'comment', comment, actor: actorOf(ctx) });
+        await tx
+          .insert(solutionReviews)
+          .values({ solutionId: row.id, action: 'comment', comment, actor: actorOf(ctx) });
         await tx.insert(auditLog).values({
           actor: actorOf(ctx),
           action: 'solution.comment',
@@ -342,8 +384,16 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     async history(solutionId: string) {
       const row = { id: solutionId };
       const [versions, reviews] = await Promise.all([
-        db.select().from(solutionVersions).where(eq(solutionVersions.solutionId, row.id)).orderBy(asc(solutionVersions.version)),
-        db.select().from(solutionReviews).where(eq(solutionReviews.solutionId, row.id)).orderBy(asc(solutionReviews.createdAt), asc(solutionReviews.id)),
+        db
+          .select()
+          .from(solutionVersions)
+          .where(eq(solutionVersions.solutionId, row.id))
+          .orderBy(asc(solutionVersions.version)),
+        db
+          .select()
+          .from(solutionReviews)
+          .where(eq(solutionReviews.solutionId, row.id))
+          .orderBy(asc(solutionReviews.createdAt), asc(solutionReviews.id)),
       ]);
       return {
         versions: versions.map((v) => ({
@@ -363,9 +413,31 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     },
 
     /** Finds a solution by its import key, for idempotent imports. */
-    async findByImportKey(tx: DbOrTx, key: string): Promise<Row | undefined> {
-      const [row] = await tx.select().from(solutions).where(eq(solutions.importKey, key));
+    async findByImportKey(key: string): Promise<Row | undefined> {
+      const [row] = await db.select().from(solutions).where(eq(solutions.importKey, key));
       return row;
+    },
+
+    /** Checks a new solution's references without writing anything (for dry runs). */
+    async check(input: SolutionInputData): Promise<void> {
+      await validate(input);
+    },
+
+    /** True when importing `input` again would change the stored solution. */
+    async differs(row: Row, input: SolutionInputData): Promise<boolean> {
+      const original = row.texts[row.language];
+      const { providerIds } = await validate({ providers: input.providers });
+      const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+      return !(
+        original?.title === input.title &&
+        original.summary === input.summary &&
+        (original.description ?? undefined) === input.description &&
+        same(row.countries, input.countries) &&
+        same(row.providerIds, providerIds) &&
+        same(row.modalities, input.modalities) &&
+        (input.themes.length === 0 || same(row.themes, input.themes)) &&
+        (input.sdgTargets.length === 0 || same(row.sdgTargets, input.sdgTargets))
+      );
     },
   };
 }

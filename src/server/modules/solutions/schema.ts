@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { EXPORT_FORMATS } from '../../http/export.js';
 import { csvParam, langQuery, languageFields, pageOf, SourceSchema } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
 import { OrganisationSummarySchema } from '../organisations/schema.js';
@@ -49,7 +50,9 @@ export const SolutionSchema = SolutionSummarySchema.extend({
     description: z.string().nullable(),
   }),
   evidence: z.array(z.object({ url: z.string(), label: z.string().optional() })),
-  contact: z.object({ name: z.string(), email: z.string().optional(), organisation: z.string().optional() }).nullable(),
+  contact: z
+    .object({ name: z.string(), email: z.string().optional(), organisation: z.string().optional() })
+    .nullable(),
   inferred: z.object({ themes: z.boolean(), sdgTargets: z.boolean() }).openapi({
     description: 'True where themes or SDG targets were inferred by the concept tagger',
   }),
@@ -87,6 +90,11 @@ export const SolutionListQuery = z.object({
 
 export const SolutionPage = pageOf(SolutionSummarySchema, 'SolutionPage');
 
+/** The list filters plus the file format; the export holds every matching row, not one page. */
+export const SolutionExportQuery = SolutionListQuery.omit({ limit: true, cursor: true }).extend({
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+});
+
 export const SolutionParams = z.object({
   id: z
     .string()
@@ -101,8 +109,11 @@ type ListQuery = z.infer<typeof SolutionListQuery>;
 export type SolutionListFilters = Pick<ListQuery, 'lang' | 'limit'> &
   Partial<Omit<ListQuery, 'lang' | 'limit'>>;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const targetCode = z.string().regex(/^([1-9]|1[0-7])\.([1-9]\d?|[a-z])$/, 'must be an SDG target such as 2.1 or 17.a');
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const targetCode = z
+  .string()
+  .regex(/^([1-9]|1[0-7])\.([1-9]\d?|[a-z])$/, 'must be an SDG target such as 2.1 or 17.a');
 
 /** The fields a person writes for a solution, without defaults (edits change only what they name). */
 const solutionFields = {
@@ -129,7 +140,10 @@ const solutionFields = {
 export const SolutionInput = z
   .object({
     ...solutionFields,
-    language: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as zh').openapi({ example: 'zh' }),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'must be a language code such as zh')
+      .openapi({ example: 'zh' }),
     replicatedIn: solutionFields.replicatedIn.default([]),
     contact: solutionFields.contact.optional(),
     themes: solutionFields.themes.default([]).openapi({ description: 'Inferred when empty' }),
@@ -171,7 +185,11 @@ export const ReviewInput = z
 export const CommentInput = z.object({ comment: text(5000).optional() }).openapi('CommentInput');
 
 export const TranslationParams = z.object({
-  id: z.string().min(1).max(120).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(120)
+    .openapi({ param: { name: 'id', in: 'path' } }),
   language: z
     .string()
     .regex(/^[a-z]{2,3}$/, 'must be a language code such as fr')

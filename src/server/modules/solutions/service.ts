@@ -149,6 +149,18 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
       return { ...page, items: await present(viewer, page.items, filters.lang) };
     },
 
+    /** Every solution matching the filters (up to `cap`), for exports. */
+    async listAll(viewer: Viewer, filters: Omit<SolutionListFilters, 'limit' | 'cursor'>, cap = 10_000) {
+      const items: SolutionSummary[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.list(viewer, { ...filters, limit: 100, cursor });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && items.length < cap);
+      return items.slice(0, cap);
+    },
+
     /** Gets one solution by id or slug; 404 when missing or not readable. */
     async get(viewer: Viewer, idOrSlug: string, lang: string) {
       const [row] = await db

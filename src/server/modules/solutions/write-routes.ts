@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import { requireStaff } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { ProblemSchema } from '../../http/openapi.js';
@@ -38,7 +38,10 @@ const solutionContent = { 'application/json': { schema: SolutionSchema } };
 const created = (description: string) => ({ 201: { description, content: solutionContent }, ...writeErrors });
 const updated = (description: string) => ({ 200: { description, content: solutionContent }, ...writeErrors });
 
-const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
 
 /** Write endpoints for solutions, behind the admin-token gate until accounts exist. */
 export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: SolutionLifecycle) {
@@ -75,7 +78,11 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
     }),
     async (c) => {
       const viewer = requireStaff(c);
-      const row = await lifecycle.update({ viewer, requestId: c.get('requestId') }, c.req.valid('param').id, c.req.valid('json'));
+      const row = await lifecycle.update(
+        { viewer, requestId: c.get('requestId') },
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
       return c.json(await present(viewer, row.id, row.language), 200);
     },
   );
@@ -93,7 +100,12 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
     async (c) => {
       const viewer = requireStaff(c);
       const { id, language } = c.req.valid('param');
-      const row = await lifecycle.translate({ viewer, requestId: c.get('requestId') }, id, language, c.req.valid('json'));
+      const row = await lifecycle.translate(
+        { viewer, requestId: c.get('requestId') },
+        id,
+        language,
+        c.req.valid('json'),
+      );
       return c.json(await present(viewer, row.id, language), 200);
     },
   );
@@ -105,14 +117,26 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
         path: `/solutions/{id}/${action}`,
         tags,
         security,
-        summary: { submit: 'Submit a draft for review', archive: 'Archive a solution', restore: 'Restore an archived solution as a draft' }[action],
-        request: { params: SolutionParams, body: { required: false, content: { 'application/json': { schema: CommentInput } } } },
+        summary: {
+          submit: 'Submit a draft for review',
+          archive: 'Archive a solution',
+          restore: 'Restore an archived solution as a draft',
+        }[action],
+        request: {
+          params: SolutionParams,
+          body: { required: false, content: { 'application/json': { schema: CommentInput } } },
+        },
         responses: updated('The solution in its new status'),
       }),
       async (c) => {
         const viewer = requireStaff(c);
         const body = c.req.valid('json') as z.infer<typeof CommentInput> | undefined;
-        const row = await lifecycle.transition({ viewer, requestId: c.get('requestId') }, c.req.valid('param').id, action, body?.comment);
+        const row = await lifecycle.transition(
+          { viewer, requestId: c.get('requestId') },
+          c.req.valid('param').id,
+          action,
+          body?.comment,
+        );
         return c.json(await present(viewer, row.id, row.language), 200);
       },
     );
@@ -131,7 +155,12 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
     async (c) => {
       const viewer = requireStaff(c);
       const { decision, comment } = c.req.valid('json');
-      const row = await lifecycle.transition({ viewer, requestId: c.get('requestId') }, c.req.valid('param').id, decision, comment);
+      const row = await lifecycle.transition(
+        { viewer, requestId: c.get('requestId') },
+        c.req.valid('param').id,
+        decision,
+        comment,
+      );
       return c.json(await present(viewer, row.id, row.language), 200);
     },
   );
