@@ -121,6 +121,20 @@ describe.skipIf(!hasBrowser)('search page', () => {
     await page.close();
   });
 
+  it('searches from the header with JavaScript, navigating in the page', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/fr/events`);
+    await page.locator('header input[type="search"]').fill('alimentation scolaire');
+    await page.locator('header button[type="submit"]').click();
+    await page.waitForURL(/\/fr\/search\?q=/);
+    await page.waitForSelector('.result');
+    expect(await page.locator('h1').textContent()).toBe('Recherche');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('suggests completions as the user types', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/en/solutions`);

@@ -1,19 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { data } from 'react-router';
 import { AppError } from '../../server/errors';
+import { isStaff } from '../../server/modules/access/policy';
 import { directionOf, type Language } from '../../shared/languages';
 import { langProps, languageName } from '../components/format';
 import { PageTitle } from '../components/page-title';
 import { SourceCitation } from '../components/source-citation';
+import { WorkflowPanel } from '../components/workflow-panel';
 import type { Route } from './+types/solution';
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const lang = params.lang as Language;
   try {
     const solution = await context.services.solutions.get(context.viewer, params.slug, lang);
     const cooperationTypes = await context.services.reference.termLabels('cooperation-type', lang);
+    const canEdit = isStaff(context.viewer);
     return {
       solution,
+      canEdit,
+      history: await context.services.lifecycle.history(solution.id),
+      reviewError: new URL(request.url).searchParams.get('reviewError'),
       cooperationType: solution.cooperationType
         ? (cooperationTypes.get(solution.cooperationType) ?? null)
         : null,
@@ -26,7 +32,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export default function Solution({ loaderData, params }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { solution, cooperationType } = loaderData;
+  const { solution, cooperationType, canEdit, history, reviewError } = loaderData;
   const lang = params.lang as Language;
   const textLang = langProps(solution.language, lang);
   const isTranslation = solution.translation !== 'original';
@@ -126,6 +132,13 @@ export default function Solution({ loaderData, params }: Route.ComponentProps) {
           </dl>
         </aside>
       </div>
+      <WorkflowPanel
+        slug={solution.slug}
+        status={solution.status}
+        canEdit={canEdit}
+        history={history}
+        reviewError={reviewError}
+      />
     </article>
   );
 }

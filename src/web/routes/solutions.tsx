@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
+import { isStaff } from '../../server/modules/access/policy';
 import { SolutionListQuery } from '../../server/modules/solutions/schema';
 import type { Language } from '../../shared/languages';
 import { FilterErrors, fieldError } from '../components/filter-errors';
@@ -21,8 +22,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     services.reference.listRegions(lang),
   ]);
   const search = new URL(request.url).searchParams;
+  const exportQuery = new URLSearchParams(search);
+  exportQuery.delete('cursor');
+  exportQuery.set('lang', lang);
   return {
     page,
+    canEdit: isStaff(viewer),
+    exportQuery: exportQuery.toString(),
     errors,
     values: {
       q: search.get('q') ?? '',
@@ -82,6 +88,16 @@ export default function Solutions({ loaderData, params }: Route.ComponentProps) 
         </aside>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{t('list.total', { count: page.total })}</h2>
+          <p className="actions">
+            {loaderData.canEdit && <a href={`/${params.lang}/solutions/new`}>{t('editor.newSolution')}</a>}{' '}
+            {t('list.export')}:{' '}
+            <a href={`/api/v1/solutions/export?format=csv&${loaderData.exportQuery}`} download>
+              {t('list.exportCsv')}
+            </a>{' '}
+            <a href={`/api/v1/solutions/export?format=xlsx&${loaderData.exportQuery}`} download>
+              {t('list.exportXlsx')}
+            </a>
+          </p>
           <FilterErrors errors={errors} />
           {page.items.length === 0 && <p>{t('solutions.empty')}</p>}
           <div className="cards">
