@@ -1,5 +1,9 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import type { Viewer } from '../modules/access/policy.js';
+import type { AppEnv } from './context.js';
+import { errorResponses } from './openapi.js';
 
 /** One column of an exported table. */
 export type Column<T> = { header: string; value: (row: T) => string | number | null | undefined };
@@ -41,4 +45,49 @@ export async function exportFile<T>(
       'content-disposition': disposition('xlsx'),
     },
   };
+}
+
+/** The `format` query parameter of export endpoints. */
+export const formatParam = { format: z.enum(EXPORT_FORMATS).default('csv') };
+
+/**
+ * Registers `GET {path}`: the filtered list as a CSV or XLSX file, every matching row (up to
+ * 10,000), with the columns given.
+ */
+export function registerExport<Row, Q extends z.ZodObject>(
+  app: OpenAPIHono<AppEnv>,
+  options: {
+    path: string;
+    tag: string;
+    name: string;
+    query: Q;
+    columns: Column<Row>[];
+    rows: (viewer: Viewer, filters: z.infer<Q>) => Promise<Row[]>;
+  },
+) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: options.path,
+      tags: [options.tag],
+      summary: `Export the filtered list of ${options.name} as CSV or XLSX (up to 10,000 rows)`,
+      request: { query: options.query },
+      responses: {
+        200: {
+          description: 'The file',
+          content: {
+            'text/csv': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query' as never) as z.infer<Q> & { format: ExportFormat };
+      const rows = await options.rows(c.get('viewer'), query);
+      const file = await exportFile(query.format, options.name, options.columns, rows);
+      return c.body(file.body as unknown as ArrayBuffer, 200, file.headers);
+    },
+  );
 }

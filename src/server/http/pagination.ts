@@ -94,3 +94,18 @@ export function toPage<Row, Item>(
     total,
   };
 }
+
+/** Walks every page of a list (up to `cap` items), for exports. */
+export async function collectPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  cap = 10_000,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < cap);
+  return items.slice(0, cap);
+}

@@ -3,6 +3,7 @@ import { Form } from 'react-router';
 import { EventListQuery } from '../../server/modules/events/schema';
 import type { Language } from '../../shared/languages';
 import { EVENT_KINDS } from '../../shared/vocabularies';
+import { ExportLinks, exportQueryString } from '../components/export-links';
 import { FilterErrors, fieldError } from '../components/filter-errors';
 import { formatDateRange, langProps } from '../components/format';
 import { PageTitle } from '../components/page-title';
@@ -18,6 +19,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const search = new URL(request.url).searchParams;
   return {
     page,
+    exportQuery: exportQueryString(search, lang),
     errors,
     values: { kind: search.get('kind') ?? '', from: search.get('from') ?? '', to: search.get('to') ?? '' },
   };
@@ -63,6 +65,7 @@ export default function Events({ loaderData, params }: Route.ComponentProps) {
         </aside>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{t('list.total', { count: page.total })}</h2>
+          <ExportLinks path="/api/v1/events/export" query={loaderData.exportQuery} />
           <FilterErrors errors={errors} />
           {page.items.length === 0 && <p>{t('events.empty')}</p>}
           <ul className="rows">

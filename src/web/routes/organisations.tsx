@@ -3,6 +3,7 @@ import { Form } from 'react-router';
 import { OrganisationListQuery } from '../../server/modules/organisations/schema';
 import type { Language } from '../../shared/languages';
 import { ORGANISATION_CATEGORIES } from '../../shared/vocabularies';
+import { ExportLinks, exportQueryString } from '../components/export-links';
 import { FilterErrors, fieldError } from '../components/filter-errors';
 import { langProps } from '../components/format';
 import { PageTitle } from '../components/page-title';
@@ -20,6 +21,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const search = new URL(request.url).searchParams;
   return {
     page,
+    exportQuery: exportQueryString(search, lang),
     errors,
     values: {
       q: search.get('q') ?? '',
@@ -69,6 +71,7 @@ export default function Organisations({ loaderData, params }: Route.ComponentPro
         </aside>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{t('list.total', { count: page.total })}</h2>
+          <ExportLinks path="/api/v1/organisations/export" query={loaderData.exportQuery} />
           <FilterErrors errors={errors} />
           {page.items.length === 0 && <p>{t('organisations.empty')}</p>}
           <ul className="rows">

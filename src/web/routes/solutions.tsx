@@ -3,6 +3,7 @@ import { Form } from 'react-router';
 import { isStaff } from '../../server/modules/access/policy';
 import { SolutionListQuery } from '../../server/modules/solutions/schema';
 import type { Language } from '../../shared/languages';
+import { ExportLinks, exportQueryString } from '../components/export-links';
 import { FilterErrors, fieldError } from '../components/filter-errors';
 import { PageTitle } from '../components/page-title';
 import { Pager } from '../components/pager';
@@ -22,13 +23,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     services.reference.listRegions(lang),
   ]);
   const search = new URL(request.url).searchParams;
-  const exportQuery = new URLSearchParams(search);
-  exportQuery.delete('cursor');
-  exportQuery.set('lang', lang);
   return {
     page,
     canEdit: isStaff(viewer),
-    exportQuery: exportQuery.toString(),
+    exportQuery: exportQueryString(search, lang),
     errors,
     values: {
       q: search.get('q') ?? '',
@@ -88,16 +86,12 @@ export default function Solutions({ loaderData, params }: Route.ComponentProps) 
         </aside>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{t('list.total', { count: page.total })}</h2>
-          <p className="actions">
-            {loaderData.canEdit && <a href={`/${params.lang}/solutions/new`}>{t('editor.newSolution')}</a>}{' '}
-            {t('list.export')}:{' '}
-            <a href={`/api/v1/solutions/export?format=csv&${loaderData.exportQuery}`} download>
-              {t('list.exportCsv')}
-            </a>{' '}
-            <a href={`/api/v1/solutions/export?format=xlsx&${loaderData.exportQuery}`} download>
-              {t('list.exportXlsx')}
-            </a>
-          </p>
+          {loaderData.canEdit && (
+            <p className="actions">
+              <a href={`/${params.lang}/solutions/new`}>{t('editor.newSolution')}</a>
+            </p>
+          )}
+          <ExportLinks path="/api/v1/solutions/export" query={loaderData.exportQuery} />
           <FilterErrors errors={errors} />
           {page.items.length === 0 && <p>{t('solutions.empty')}</p>}
           <div className="cards">

@@ -1,8 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
+import { formatParam, registerExport } from '../../http/export.js';
 import { langQuery, ok } from '../../http/openapi.js';
+import { collectPages } from '../../http/pagination.js';
 import { validationHook } from '../../http/validation.js';
-import { EventListQuery, EventPage, EventParams, EventSchema } from './schema.js';
+import {
+  EventListFields,
+  EventListQuery,
+  EventPage,
+  EventParams,
+  EventSchema,
+  type EventSummary,
+} from './schema.js';
 import type { EventsService } from './service.js';
 
 const tags = ['Events'];
@@ -21,6 +30,28 @@ export function eventRoutes(events: EventsService) {
     }),
     async (c) => c.json(await events.list(c.get('viewer'), c.req.valid('query')), 200),
   );
+
+  registerExport(app, {
+    path: '/events/export',
+    tag: 'Events',
+    name: 'events',
+    query: EventListFields.extend(formatParam),
+    columns: [
+      { header: 'id', value: (e: EventSummary) => e.id },
+      { header: 'slug', value: (e) => e.slug },
+      { header: 'title', value: (e) => e.title },
+      { header: 'kind', value: (e) => e.kind },
+      { header: 'starts_on', value: (e) => e.startsOn },
+      { header: 'ends_on', value: (e) => e.endsOn },
+      { header: 'date_precision', value: (e) => e.datePrecision },
+      { header: 'city', value: (e) => e.city },
+      { header: 'country', value: (e) => e.country?.iso3 },
+      { header: 'themes', value: (e) => e.themes.map((t) => t.id).join('; ') },
+      { header: 'language', value: (e) => e.language },
+    ],
+    rows: (viewer, filters) =>
+      collectPages((cursor) => events.list(viewer, { ...filters, limit: 100, cursor })),
+  });
 
   app.openapi(
     createRoute({

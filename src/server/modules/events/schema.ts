@@ -28,28 +28,32 @@ export const EventSchema = EventSummarySchema.extend({
   source: SourceSchema.nullable(),
 }).openapi('Event');
 
-export const EventListQuery = z
-  .object({
-    ...langQuery,
-    ...pageQuery,
-    q: z.string().trim().max(200).optional().openapi({ description: 'Words in the title or description' }),
-    from: z.iso
-      .date()
-      .optional()
-      .openapi({ description: 'Events ending on or after this date', example: '2024-01-01' }),
-    to: z.iso.date().optional().openapi({ description: 'Events starting on or before this date' }),
-    kind: z.enum(EVENT_KINDS).optional(),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'must be an ISO3 country code')
-      .transform((value) => value.toUpperCase())
-      .optional(),
-    theme: csvParam('Theme ids, comma-separated'),
-  })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+/** The event list filters, before the cross-field check (exports reuse them). */
+export const EventListFields = z.object({
+  ...langQuery,
+  ...pageQuery,
+  q: z.string().trim().max(200).optional().openapi({ description: 'Words in the title or description' }),
+  from: z.iso
+    .date()
+    .optional()
+    .openapi({ description: 'Events ending on or after this date', example: '2024-01-01' }),
+  to: z.iso.date().optional().openapi({ description: 'Events starting on or before this date' }),
+  kind: z.enum(EVENT_KINDS).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'must be an ISO3 country code')
+    .transform((value) => value.toUpperCase())
+    .optional(),
+  theme: csvParam('Theme ids, comma-separated'),
+});
+
+export const EventListQuery = EventListFields.refine(
+  (query) => !query.from || !query.to || query.from <= query.to,
+  {
     path: ['to'],
     message: 'must not be before from',
-  });
+  },
+);
 
 export const EventPage = pageOf(EventSummarySchema, 'EventPage');
 
@@ -63,4 +67,6 @@ export const EventParams = z.object({
 
 type ListQuery = z.infer<typeof EventListQuery>;
 /** Filters for the list service: `lang` and `limit` are required, the rest optional. */
+export type EventSummary = z.infer<typeof EventSummarySchema>;
+
 export type EventListFilters = Pick<ListQuery, 'lang' | 'limit'> & Partial<Omit<ListQuery, 'lang' | 'limit'>>;

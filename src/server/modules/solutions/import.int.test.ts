@@ -125,3 +125,16 @@ describe(`exporting solutions (${engineName})`, () => {
     expect(body.errors[0].field).toBe('query.format');
   });
 });
+
+describe(`exporting other lists (${engineName})`, () => {
+  it.each([
+    ['/api/v1/organisations/export?format=csv&compact=observer', '/api/v1/organisations?compact=observer'],
+    ['/api/v1/events/export?format=csv&kind=conference', '/api/v1/events?kind=conference'],
+  ])('%s holds every row of the filtered list', async (exportPath, listPath) => {
+    const response = await t.request(exportPath);
+    expect(response.status).toBe(200);
+    const rows = readImportFile((await response.text()).replace(/^\uFEFF/, ''), 'csv');
+    expect(rows).toHaveLength((await t.json(listPath)).body.total);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});

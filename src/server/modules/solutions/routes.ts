@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
-import { exportFile } from '../../http/export.js';
-import { errorResponses, langQuery, ok } from '../../http/openapi.js';
+import { registerExport } from '../../http/export.js';
+import { langQuery, ok } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import { SOLUTION_COLUMNS } from './export.js';
 import {
@@ -30,31 +30,15 @@ export function solutionRoutes(solutions: SolutionsService) {
     async (c) => c.json(await solutions.list(c.get('viewer'), c.req.valid('query')), 200),
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/solutions/export',
-      tags,
-      summary: 'Export the filtered list of solutions as CSV or XLSX (up to 10,000 rows)',
-      request: { query: SolutionExportQuery },
-      responses: {
-        200: {
-          description: 'The file',
-          content: {
-            'text/csv': { schema: z.string() },
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
-          },
-        },
-        ...errorResponses,
-      },
-    }),
-    async (c) => {
-      const { format, ...filters } = c.req.valid('query');
-      const rows = await solutions.listAll(c.get('viewer'), filters);
-      const file = await exportFile(format, 'solutions', SOLUTION_COLUMNS, rows);
-      return c.body(file.body as unknown as ArrayBuffer, 200, file.headers);
-    },
-  );
+  registerExport(app, {
+    path: '/solutions/export',
+    tag: 'Solutions',
+    name: 'solutions',
+    query: SolutionExportQuery,
+    columns: SOLUTION_COLUMNS,
+    rows: (viewer, { format: _format, limit: _limit, cursor: _cursor, ...filters }) =>
+      solutions.listAll(viewer, filters),
+  });
 
   app.openapi(
     createRoute({

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { EXPORT_FORMATS } from '../../http/export.js';
+import { formatParam } from '../../http/export.js';
 import { csvParam, langQuery, languageFields, pageOf, SourceSchema } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
 import { OrganisationSummarySchema } from '../organisations/schema.js';
@@ -91,9 +91,7 @@ export const SolutionListQuery = z.object({
 export const SolutionPage = pageOf(SolutionSummarySchema, 'SolutionPage');
 
 /** The list filters plus the file format; the export holds every matching row, not one page. */
-export const SolutionExportQuery = SolutionListQuery.omit({ limit: true, cursor: true }).extend({
-  format: z.enum(EXPORT_FORMATS).default('csv'),
-});
+export const SolutionExportQuery = SolutionListQuery.extend(formatParam);
 
 export const SolutionParams = z.object({
   id: z

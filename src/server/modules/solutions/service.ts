@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { type SolutionText, solutions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
-import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
+import { afterCursor, collectPages, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 import type { SearchableDocument } from '../../search/documents.js';
 import type { Viewer } from '../access/policy.js';
 import type { OrganisationsService } from '../organisations/service.js';
@@ -149,16 +149,9 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
       return { ...page, items: await present(viewer, page.items, filters.lang) };
     },
 
-    /** Every solution matching the filters (up to `cap`), for exports. */
-    async listAll(viewer: Viewer, filters: Omit<SolutionListFilters, 'limit' | 'cursor'>, cap = 10_000) {
-      const items: SolutionSummary[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.list(viewer, { ...filters, limit: 100, cursor });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && items.length < cap);
-      return items.slice(0, cap);
+    /** Every solution matching the filters (up to 10,000), for exports. */
+    listAll(viewer: Viewer, filters: Omit<SolutionListFilters, 'limit' | 'cursor'>) {
+      return collectPages((cursor) => this.list(viewer, { ...filters, limit: 100, cursor }));
     },
 
     /** Gets one solution by id or slug; 404 when missing or not readable. */
