@@ -50,7 +50,8 @@ export function createIndexer({ reference, lexicon }: { reference: ReferenceServ
         { terms: indexTerms(text.title, language), weight: 'A' },
         { terms: indexTerms(text.body, language), weight: 'B' },
       ])}::tsvector` as unknown as string,
-      fuzzy: `${tokenize(text.title, language).join(' ')} ${tokenize(text.body, language).slice(0, 30).join(' ')}`,
+      // Typo matching looks at the title only: short fields keep trigram candidates few and precise.
+      fuzzy: tokenize(text.title, language).join(' '),
       concepts: [...concepts],
       themes: doc.themes,
       sdgTargets: doc.sdgTargets,

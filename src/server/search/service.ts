@@ -54,7 +54,7 @@ export function parseQuery(q: string, readerLanguage: string, lexicon: Lexicon):
     terms,
     tsquery,
     concepts,
-    expanded: lexicon.withNarrower(concepts, 2),
+    expanded: lexicon.withNarrower(concepts, 1),
     fuzzy: fuzzyText(q, language),
   };
 }
@@ -218,8 +218,13 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
     mode: MatchMode,
   ) {
     const where = conditions(viewer, filters, query, mode);
-    const hits = sql`SELECT d.entity_type, d.entity_id, max(${scoreOf(query, mode)}) AS score, max(d.updated_at) AS updated_at
-      FROM search_documents d WHERE ${where} GROUP BY d.entity_type, d.entity_id`;
+    // One row per record: its best-scoring language row, which also carries the facet columns
+    // (the same in every language row of a record), so facets need no second lookup.
+    const hits = sql`SELECT DISTINCT ON (d.entity_type, d.entity_id)
+        d.entity_type, d.entity_id, ${scoreOf(query, mode)} AS score, d.updated_at,
+        d.original_language, d.themes, d.sdg_goals, d.regions, d.countries
+      FROM search_documents d WHERE ${where}
+      ORDER BY d.entity_type, d.entity_id, score DESC`;
     const result = await db.transaction(async (tx) => {
       // Typos in two or three words fall below pg_trgm's default 0.6 word similarity; 0.4
       // catches them while the score still ranks exact matches first.
@@ -241,19 +246,14 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
           ORDER BY p.score DESC, p.updated_at DESC, p.entity_id,
             (d.language = ${filters.lang}) DESC, (d.language = 'en') DESC, (d.language = d.original_language) DESC
         ),
-        base AS (
-          SELECT d.entity_type, d.original_language, d.themes, d.sdg_goals, d.regions, d.countries
-          FROM hits h JOIN search_documents d
-            ON d.entity_type = h.entity_type AND d.entity_id = h.entity_id AND d.language = d.original_language
-        ),
         facets AS (
           SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM hits
-          UNION ALL SELECT 'type', entity_type, count(*)::int FROM base GROUP BY entity_type
-          UNION ALL SELECT 'theme', t, count(*)::int FROM base, unnest(themes) t GROUP BY t
-          UNION ALL SELECT 'sdg', g, count(*)::int FROM base, unnest(sdg_goals) g GROUP BY g
-          UNION ALL SELECT 'region', r, count(*)::int FROM base, unnest(regions) r GROUP BY r
-          UNION ALL SELECT 'country', c, count(*)::int FROM base, unnest(countries) c GROUP BY c
-          UNION ALL SELECT 'language', original_language, count(*)::int FROM base GROUP BY original_language
+          UNION ALL SELECT 'type', entity_type, count(*)::int FROM hits GROUP BY entity_type
+          UNION ALL SELECT 'theme', t, count(*)::int FROM hits, unnest(themes) t GROUP BY t
+          UNION ALL SELECT 'sdg', g, count(*)::int FROM hits, unnest(sdg_goals) g GROUP BY g
+          UNION ALL SELECT 'region', r, count(*)::int FROM hits, unnest(regions) r GROUP BY r
+          UNION ALL SELECT 'country', c, count(*)::int FROM hits, unnest(countries) c GROUP BY c
+          UNION ALL SELECT 'language', original_language, count(*)::int FROM hits GROUP BY original_language
         )
         SELECT
           (SELECT coalesce(json_agg(i ORDER BY i.score DESC, i.updated_at DESC, i.entity_id), '[]'::json) FROM items i) AS items,

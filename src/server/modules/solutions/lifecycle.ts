@@ -181,11 +181,7 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
 
   return {
     /** Creates a draft. Themes and SDG targets left empty are inferred and marked as such. */
-    async create(
-      ctx: WriteContext,
-      input: SolutionInputData,
-      options: { importKey?: string; tx?: DbOrTx } = {},
-    ) {
+    async create(ctx: WriteContext, input: SolutionInputData, options: { importKey?: string } = {}) {
       const { providerIds } = await validate(input);
       const texts: Record<string, SolutionText> = {
         [input.language]: {
@@ -221,16 +217,11 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
         await record(tx, ctx, 'create', null, row!);
         return row!;
       };
-      return options.tx ? run(options.tx) : db.transaction(run);
+      return db.transaction(run);
     },
 
     /** Edits fields; each saved edit becomes a new version. */
-    async update(
-      ctx: WriteContext,
-      idOrSlug: string,
-      patch: SolutionPatchData,
-      options: { tx?: DbOrTx } = {},
-    ) {
+    async update(ctx: WriteContext, idOrSlug: string, patch: SolutionPatchData) {
       const { providerIds } = await validate(patch);
       const run = async (tx: DbOrTx) => {
         const before = await load(tx, idOrSlug);
@@ -280,7 +271,7 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
         await record(tx, ctx, 'update', before, after!);
         return after!;
       };
-      return options.tx ? run(options.tx) : db.transaction(run);
+      return db.transaction(run);
     },
 
     /** Adds or replaces a translation, marked with who made it; the original stays as it is. */
