@@ -69,9 +69,21 @@ export function pickText(
   original?: string,
 ): { text: string; language: string } {
   if (!texts) return { text: '', language: wanted };
+  const language = pickLanguage(texts, wanted, original);
+  return { text: texts[language] ?? '', language };
+}
+
+/**
+ * Which of a record's language versions to show: the wanted one, else English, else the original,
+ * else any that exists (the wanted language when there is none).
+ */
+export function pickLanguage(
+  versions: Partial<Record<string, unknown>>,
+  wanted: string,
+  original?: string,
+): string {
   for (const language of [wanted, DEFAULT_LANGUAGE, original]) {
-    if (language && texts[language]) return { text: texts[language]!, language };
+    if (language && versions[language]) return language;
   }
-  const [language, text] = Object.entries(texts).find(([, value]) => value) ?? [wanted, ''];
-  return { text: text ?? '', language };
+  return Object.keys(versions).find((language) => versions[language]) ?? wanted;
 }

@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, eq, gte, lte, sql } from 'drizzle-orm';
-import { pickText } from '../../../shared/languages.js';
+import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
@@ -53,11 +53,8 @@ export function createEventsService({ db, reference, organisations }: Deps) {
       reference.termLabels('theme', lang),
     ]);
     return rows.map((row) => {
-      const title = pickText(
-        Object.fromEntries(Object.entries(row.texts).map(([code, text]) => [code, text.title])),
-        lang,
-        row.language,
-      );
+      const language = pickLanguage(row.texts, lang, row.language);
+      const title = { text: row.texts[language]!.title, language };
       return {
         id: row.id,
         slug: row.slug,

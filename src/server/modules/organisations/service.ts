@@ -140,7 +140,16 @@ export function createOrganisationsService({ db }: { db: Db }) {
 
     /** Resolves organisation ids or slugs to ids, reporting the ones that do not exist. */
     async resolve(idsOrSlugs: string[]): Promise<{ ids: string[]; unknown: number[] }> {
-      const rows = await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations);
+      if (idsOrSlugs.length === 0) return { ids: [], unknown: [] };
+      const uuids = idsOrSlugs.filter((key) => UUID_PATTERN.test(key));
+      const rows = await db
+        .select({ id: organisations.id, slug: organisations.slug })
+        .from(organisations)
+        .where(
+          uuids.length
+            ? or(inArray(organisations.slug, idsOrSlugs), inArray(organisations.id, uuids))
+            : inArray(organisations.slug, idsOrSlugs),
+        );
       const byKey = new Map(rows.flatMap((row) => [[row.id, row.id] as const, [row.slug, row.id] as const]));
       const ids: string[] = [];
       const unknown: number[] = [];

@@ -236,11 +236,13 @@ export function createReferenceService({ db }: { db: Db }) {
       },
       location = 'body',
     ): Promise<FieldError[]> {
-      const [countryRows, termRows, targetRows] = await Promise.all([
-        db.select({ code: countries.iso3 }).from(countries),
-        db.select({ vocabulary: taxonomyTerms.vocabulary, id: taxonomyTerms.id }).from(taxonomyTerms),
-        db.select({ code: sdgTargets.code }).from(sdgTargets),
-      ]);
+      const [countryRows, termRows, targetRows] = await remember('codes', () =>
+        Promise.all([
+          db.select({ code: countries.iso3 }).from(countries),
+          db.select({ vocabulary: taxonomyTerms.vocabulary, id: taxonomyTerms.id }).from(taxonomyTerms),
+          db.select({ code: sdgTargets.code }).from(sdgTargets),
+        ]),
+      );
       const known = {
         countries: new Set(countryRows.map((r) => r.code)),
         replicatedIn: new Set(countryRows.map((r) => r.code)),

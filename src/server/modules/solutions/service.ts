@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, eq, or, type SQL, sql } from 'drizzle-orm';
-import { pickText } from '../../../shared/languages.js';
+import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
@@ -48,12 +48,8 @@ const keys: SortKey<Row>[] = [
 
 /** Chooses the text version to show and says how it was produced. */
 function pickVersion(row: Row, lang: string): { language: string; text: SolutionText } {
-  const chosen = pickText(
-    Object.fromEntries(Object.entries(row.texts).map(([code, text]) => [code, text.title])),
-    lang,
-    row.language,
-  );
-  return { language: chosen.language, text: row.texts[chosen.language]! };
+  const language = pickLanguage(row.texts, lang, row.language);
+  return { language, text: row.texts[language]! };
 }
 
 type Deps = { db: Db; reference: ReferenceService; organisations: OrganisationsService };
