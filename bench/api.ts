@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createApp } from '../src/server/app.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { createLogger } from '../src/server/logger.js';
@@ -25,7 +26,7 @@ export async function benchApi(): Promise<BenchResult> {
   await loadDemoContent(database.db);
   const t3 = performance.now();
   const app = createApp({
-    services: createServices(database),
+    services: createServices(database, { authSecret: randomBytes(32).toString('hex') }),
     logger: createLogger('silent'),
     metrics: createMetrics(),
   });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import MiniSearch from 'minisearch';
 import { type Database, openDatabase, rowsOf } from '../src/server/db/client.js';
@@ -32,7 +33,7 @@ async function benchEngine(
 ) {
   await database.migrate();
   await loadReferenceData(database.db);
-  const services = createServices(database);
+  const services = createServices(database, { authSecret: randomBytes(32).toString('hex') });
   const [, loadMs] = await time(() => database.db.transaction((tx) => services.indexer.index(tx, corpus)));
   const [, indexMs] = await time(() => database.db.execute(sql`REINDEX TABLE search_documents`));
   await database.db.execute(sql`ANALYZE search_documents`);

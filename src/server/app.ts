@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -12,8 +15,11 @@ import { validationHook } from './http/validation.js';
 import { detectLanguage, LANGUAGE_COOKIE, languageOfPath, readCookie } from './i18n/negotiate.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { viewerFromRequest } from './modules/access/admin-token.js';
-import type { Viewer } from './modules/access/policy.js';
+import { ANONYMOUS, type Viewer } from './modules/access/policy.js';
+import { CLIENT_IP_HEADER } from './modules/accounts/auth.js';
+import { accountRoutes } from './modules/accounts/routes.js';
+import type { UserView } from './modules/accounts/service.js';
+import { auditRoutes } from './modules/audit/routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -25,7 +31,7 @@ import type { Services } from './services.js';
 /** Renders the web pages for a request; supplied by main.ts from the React Router build. */
 export type WebHandler = (
   request: Request,
-  context: { services: Services; viewer: Viewer; adminToken?: string },
+  context: { services: Services; viewer: Viewer; user: UserView | null; clientIp: string },
 ) => Promise<Response>;
 
 export type AppDeps = {
@@ -34,12 +40,22 @@ export type AppDeps = {
   metrics: Metrics;
   web?: { handler: WebHandler; clientDir: string };
   version?: string;
-  /** The temporary write gate (see modules/access/admin-token.ts). */
-  adminToken?: string;
+  /** Take the caller's address from X-Forwarded-For (set it only behind a proxy that overwrites it). */
+  trustProxy?: boolean;
 };
 
+/** Paths that never depend on who asks: no session lookup for them. */
+const ANONYMOUS_PATHS = /^\/(assets\/|api\/docs|api\/openapi\.json$|healthz$|readyz$|metrics$|favicon)/;
+
 /** Builds the HTTP application: API, docs, probes, metrics and (when built) the web pages. */
-export function createApp({ services, logger, metrics, web, version = '0.0.0', adminToken }: AppDeps) {
+export function createApp({
+  services,
+  logger,
+  metrics,
+  web,
+  version = '0.0.0',
+  trustProxy = false,
+}: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId());
@@ -47,13 +63,12 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0', a
     const started = performance.now();
     const log = logger.child({ requestId: c.get('requestId') });
     c.set('logger', log);
-    c.set(
-      'viewer',
-      viewerFromRequest(
-        { authorization: c.req.header('authorization'), cookie: c.req.header('cookie') },
-        adminToken,
-      ),
-    );
+    c.set('clientIp', clientIp(c, trustProxy));
+    const { viewer, user } = ANONYMOUS_PATHS.test(c.req.path)
+      ? { viewer: ANONYMOUS, user: null }
+      : await services.accounts.viewerFor(c.req.raw.headers);
+    c.set('viewer', viewer);
+    c.set('user', user);
     await next();
     const seconds = (performance.now() - started) / 1000;
     const route = c.req.routePath || 'unmatched';
@@ -64,6 +79,22 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0', a
     );
   });
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  // Form posts must come from our own pages: the Origin (or Sec-Fetch-Site) check of hono/csrf.
+  app.use(
+    csrf({
+      origin: (origin, c) =>
+        origin === new URL(c.req.url).origin || origin === new URL(services.baseUrl).origin,
+    }),
+  );
+
+  // better-auth: sessions, sign-in, 2FA, password reset. The caller's address goes in a header
+  // that replaces anything the client sent, for its rate limiter and the audit log.
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(CLIENT_IP_HEADER, c.get('clientIp'));
+    headers.set('x-request-id', c.get('requestId'));
+    return services.auth.handler(new Request(c.req.raw, { headers }));
+  });
 
   app.onError((error, c) => {
     if (AppError.is(error)) return problem(c, error.code, error.message, error.errors);
@@ -106,12 +137,15 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0', a
   api.route('/', eventRoutes(services.events));
   api.route('/', referenceRoutes(services.reference));
   api.route('/', searchRoutes(services.search));
+  api.route('/', accountRoutes(services.accounts, services.invitations));
+  api.route('/', auditRoutes(services.audit));
   app.route('/api/v1', api);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',
     scheme: 'bearer',
-    description: 'The ADMIN_TOKEN configured on the server (a temporary gate until accounts exist)',
+    description:
+      'A session: the sb.session_token cookie of a signed-in browser, or the token that POST /api/auth/sign-in/email returns in its set-auth-token header, sent as "Authorization: Bearer <token>"',
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -146,7 +180,12 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0', a
         c.header('vary', 'Accept-Language, Cookie');
         return c.redirect(`/${detected}${url.pathname === '/' ? '/' : url.pathname}${url.search}`, 302);
       }
-      const response = await web.handler(c.req.raw, { services, viewer: c.get('viewer'), adminToken });
+      const response = await web.handler(c.req.raw, {
+        services,
+        viewer: c.get('viewer'),
+        user: c.get('user'),
+        clientIp: c.get('clientIp'),
+      });
       if (readCookie(c.req.header('cookie'), LANGUAGE_COOKIE) !== language) {
         const headers = new Headers(response.headers);
         headers.append(
@@ -164,6 +203,19 @@ export function createApp({ services, logger, metrics, web, version = '0.0.0', a
   }
   app.notFound((c) => problem(c, 'not_found', `Nothing at ${c.req.path}`));
   return app;
+}
+
+/** The caller's address: the socket peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // in-process requests (tests) have no socket
+  }
 }
 
 /** Serves the API reference UI from the swagger-ui-dist package: no CDN, it works offline. */

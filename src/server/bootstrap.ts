@@ -1,6 +1,7 @@
 import { openDatabase, pgliteDirFor } from './db/client.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
+import { authSecret } from './modules/accounts/service.js';
 import { isContentEmpty, loadDemoContent } from './seed/demo.js';
 import { loadReferenceData } from './seed/reference.js';
 import { createServices, type Services } from './services.js';
@@ -15,7 +16,13 @@ export async function prepareServices(env: Env, logger: Logger): Promise<Service
     await database.migrate();
     const reference = await loadReferenceData(database.db);
     if (reference.loaded) logger.info({ counts: reference.counts }, 'reference data loaded');
-    const services = createServices(database);
+    const services = createServices(database, {
+      baseUrl: env.BASE_URL,
+      authSecret: await authSecret(database.db, env.AUTH_SECRET),
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      logger,
+    });
     const wantsDemo = env.SEED_DEMO === 'auto' ? await isContentEmpty(database.db) : env.SEED_DEMO;
     if (wantsDemo) {
       const counts = await database.db.transaction(async (tx) => {

@@ -18,11 +18,21 @@ export const EnvSchema = z.object({
     .enum(['auto', 'true', 'false', '1', '0', 'yes', 'no'])
     .default('auto')
     .transform((value) => (value === 'auto' ? 'auto' : booleanish.parse(value))),
-  ADMIN_TOKEN: z
+  AUTH_SECRET: z
     .string()
-    .min(16, 'must be at least 16 characters')
+    .min(32, 'must be at least 32 characters')
     .optional()
-    .describe('Bearer token that grants secretariat rights until accounts exist; writes are off without it'),
+    .describe('Signs session cookies; generated and kept in the database when unset'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .describe('Outgoing mail server; without it email is held in the outbox for admins to read'),
+  MAIL_FROM: z.string().min(3).default('Southbridge <no-reply@southbridge.local>'),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default('false')
+    .transform((value) => booleanish.parse(value)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

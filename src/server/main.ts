@@ -44,13 +44,24 @@ async function main() {
     metrics: createMetrics(),
     web,
     version,
-    adminToken: env.ADMIN_TOKEN,
+    trustProxy: env.TRUST_PROXY,
   });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
     logger.info({ database: database.kind, location: database.location }, 'Southbridge started');
     console.log(`Southbridge is running at ${env.BASE_URL}`);
+    void announceFirstAdmin();
   });
+
+  /** On an installation without an admin, prints the one-time link that creates the first one. */
+  async function announceFirstAdmin() {
+    const link = await services.invitations.firstAdminLink();
+    if (!link) return;
+    logger.info('no admin account yet: printed a one-time link to create the first admin');
+    console.log(
+      `\nNo admin account exists yet. Open this one-time link (valid 24 hours) to create it:\n  ${link}\n`,
+    );
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { type Database, type DbOrTx, rowsOf } from './db/client.js';
+import type { Logger } from './logger.js';
+import { createMailer } from './mail/mailer.js';
+import { createAuth } from './modules/accounts/auth.js';
+import { createInvitations } from './modules/accounts/invitations.js';
+import { createAccounts } from './modules/accounts/service.js';
+import { createAuditService } from './modules/audit/query.js';
 import { createEventsService } from './modules/events/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
@@ -9,9 +15,39 @@ import { createIndexer } from './search/indexer.js';
 import { type Lexicon, loadLexicon } from './search/lexicon.js';
 import { createSearchService } from './search/service.js';
 
+export type ServiceOptions = {
+  lexicon?: Lexicon;
+  /** Where the platform is reached, for links in emails. */
+  baseUrl?: string;
+  /** Signs session cookies; see accounts/service.ts authSecret(). */
+  authSecret: string;
+  smtpUrl?: string;
+  mailFrom?: string;
+  logger?: Logger;
+  /** Per-IP limits on the auth endpoints (on unless a test turns them off). */
+  rateLimit?: boolean;
+};
+
 /** Wires the domain services together; each receives only what it needs. */
-export function createServices(database: Database, options: { lexicon?: Lexicon } = {}) {
+export function createServices(database: Database, options: ServiceOptions) {
   const { db } = database;
+  const baseUrl = options.baseUrl ?? 'http://localhost:3000';
+  const mailer = createMailer({
+    db,
+    smtpUrl: options.smtpUrl,
+    from: options.mailFrom,
+    logger: options.logger,
+  });
+  const auth = createAuth({
+    db,
+    baseUrl,
+    secret: options.authSecret,
+    mailer,
+    rateLimit: options.rateLimit,
+  });
+  const accounts = createAccounts({ db, auth });
+  const invitations = createInvitations({ db, mailer, baseUrl });
+  const audit = createAuditService({ db });
   const lexicon = options.lexicon ?? loadLexicon();
   const reference = createReferenceService({ db });
   const indexer = createIndexer({ reference, lexicon });
@@ -47,6 +83,12 @@ export function createServices(database: Database, options: { lexicon?: Lexicon 
 
   return {
     database,
+    baseUrl,
+    mailer,
+    auth,
+    accounts,
+    invitations,
+    audit,
     lexicon,
     reference,
     organisations,

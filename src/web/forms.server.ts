@@ -1,12 +1,15 @@
-import { redirect } from 'react-router';
 import { AppError, type FieldError } from '../server/errors';
-import { isStaff, type Viewer } from '../server/modules/access/policy';
+import type { Viewer } from '../server/modules/access/policy';
+import { requirePageRole } from './auth.server';
 
 /** Sends a visitor to the sign-in page, coming back here afterwards. */
 export function requireStaffPage(viewer: Viewer, lang: string, request: Request): void {
-  if (isStaff(viewer)) return;
-  const back = new URL(request.url);
-  throw redirect(`/${lang}/sign-in?next=${encodeURIComponent(back.pathname + back.search)}`);
+  requirePageRole(viewer, 'secretariat', lang, request);
+}
+
+/** Any signed-in account (members write drafts and translations). */
+export function requireMemberPage(viewer: Viewer, lang: string, request: Request): void {
+  requirePageRole(viewer, 'member', lang, request);
 }
 
 /** Field errors keyed by form field name (`body.countries.1` → `countries`). */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import cliProgress from 'cli-progress';
+import { SYSTEM } from '../modules/access/policy.js';
 import { importSolutions, readImportFile } from '../modules/solutions/import.js';
 import type { Services } from '../services.js';
 
-const CLI_VIEWER = { userId: 'cli', role: 'admin' as const, organisationId: null, workingGroupIds: [] };
+const CLI_VIEWER = SYSTEM;
 
 /** `import solutions FILE`: shows a progress bar, then a report; exits 1 when rows were invalid. */
 export async function importCommand(

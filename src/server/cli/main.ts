@@ -1,10 +1,13 @@
-import { openDatabase, pgliteDirFor } from '../db/client.js';
+import { type Database, openDatabase, pgliteDirFor } from '../db/client.js';
+import type { Env } from '../env.js';
 import { loadEnv } from '../env.js';
 import { createLogger } from '../logger.js';
+import { authSecret } from '../modules/accounts/service.js';
 import { loadDemoContent } from '../seed/demo.js';
 import { loadReferenceData } from '../seed/reference.js';
 import { createServices } from '../services.js';
 import { importCommand } from './import.js';
+import { userCommand } from './users.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -16,6 +19,9 @@ Commands:
   import solutions FILE [--dry-run] [--publish]
                      import solutions from a JSON array or a CSV file, idempotent on each
                      row's key (or language + title + provider); reports every invalid row
+  user create --email E --role R [--org SLUG] [--lang xx]
+                     invite an account (member, org_admin, secretariat or admin) and
+                     print its one-time link; the invitation email is sent too
   help               show this help
 
 The database is PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set.`;
@@ -44,7 +50,7 @@ async function run(args: string[]): Promise<number> {
             : 'Reference data unchanged.',
         );
         if (sub !== 'reference') {
-          const services = createServices(database);
+          const services = await servicesFor(database, env);
           const counts = await database.db.transaction(async (tx) => {
             const loaded = await loadDemoContent(tx);
             await services.reindexAll(tx);
@@ -57,7 +63,7 @@ async function run(args: string[]): Promise<number> {
       case 'reindex': {
         await database.migrate();
         const started = performance.now();
-        const count = await createServices(database).reindexAll();
+        const count = await (await servicesFor(database, env)).reindexAll();
         console.log(`Indexed ${count} records in ${Math.round(performance.now() - started)} ms.`);
         return 0;
       }
@@ -69,10 +75,15 @@ async function run(args: string[]): Promise<number> {
         }
         await database.migrate();
         await loadReferenceData(database.db);
-        return await importCommand(createServices(database), file, {
+        return await importCommand(await servicesFor(database, env), file, {
           dryRun: args.includes('--dry-run'),
           publish: args.includes('--publish'),
         });
+      }
+      case 'user': {
+        await database.migrate();
+        await loadReferenceData(database.db);
+        return await userCommand(await servicesFor(database, env), args.slice(1));
       }
       default:
         logger.error({ command }, 'unknown command');
@@ -82,6 +93,16 @@ async function run(args: string[]): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+/** The services as the server wires them, so the CLI sends the same emails and audit entries. */
+async function servicesFor(database: Database, env: Env) {
+  return createServices(database, {
+    baseUrl: env.BASE_URL,
+    authSecret: await authSecret(database.db, env.AUTH_SECRET),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+  });
 }
 
 run(process.argv.slice(2)).then(

@@ -1,15 +1,37 @@
 import type { Context } from 'hono';
 import { AppError } from '../errors.js';
-import { isStaff, type Viewer } from '../modules/access/policy.js';
+import { atLeast, isSignedIn, type Role, type Viewer } from '../modules/access/policy.js';
+import type { WriteContext } from '../modules/audit/service.js';
 
-/** Stops a write unless the caller acts for the secretariat: 401 without credentials, 403 with wrong ones. */
-export function requireStaff(c: Context): Viewer {
+/** 401 for a visitor: the route needs a signed-in account. */
+export function requireSignedIn(c: Context): Viewer {
   const viewer = c.get('viewer') as Viewer;
-  if (isStaff(viewer)) return viewer;
-  if (c.req.header('authorization'))
-    throw new AppError('forbidden', 'These credentials may not change solutions');
-  throw new AppError(
-    'unauthorized',
-    'Send the admin token as "Authorization: Bearer <token>" to change solutions',
-  );
+  if (!isSignedIn(viewer))
+    throw new AppError(
+      'unauthorized',
+      'Sign in first: send the session cookie or "Authorization: Bearer <token>"',
+    );
+  return viewer;
+}
+
+/** 401 for a visitor, 403 for an account below `role` (staff without 2FA count as members). */
+export function requireRole(c: Context, role: Role): Viewer {
+  const viewer = requireSignedIn(c);
+  if (atLeast(viewer, role)) return viewer;
+  if (viewer.needsTwoFactor)
+    throw new AppError(
+      'forbidden',
+      'Your role requires two-factor authentication: enable it on your account page',
+    );
+  throw new AppError('forbidden', `This needs the ${role} role`);
+}
+
+/** Stops a write unless the caller acts for the secretariat. */
+export function requireStaff(c: Context): Viewer {
+  return requireRole(c, 'secretariat');
+}
+
+/** The acting identity and request details every service write records in the audit log. */
+export function writeContext(c: Context): WriteContext {
+  return { viewer: c.get('viewer') as Viewer, requestId: c.get('requestId'), ip: c.get('clientIp') };
 }

@@ -15,5 +15,8 @@ export type SearchableDocument = {
   countries: string[];
   visibility: Visibility;
   isPublished: boolean;
+  /** Who may read it beyond its visibility level (see access/policy.ts). */
+  ownerId?: string | null;
   organisationId?: string | null;
+  workingGroupId?: string | null;
 };

@@ -61,6 +61,8 @@ export function createIndexer({ reference, lexicon }: { reference: ReferenceServ
       visibility: doc.visibility,
       isPublished: doc.isPublished,
       organisationId: doc.organisationId ?? null,
+      ownerId: doc.ownerId ?? null,
+      workingGroupId: doc.workingGroupId ?? null,
     }));
   }
 

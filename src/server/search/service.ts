@@ -4,7 +4,7 @@ import { rowsOf } from '../db/client.js';
 import { escapeLike } from '../db/like.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
-import { isStaff, readableVisibilities, type Viewer } from '../modules/access/policy.js';
+import { isStaff, type Viewer, visibleWhere } from '../modules/access/policy.js';
 import type { ReferenceService } from '../modules/reference/service.js';
 import type { SearchType } from './documents.js';
 import { matchSpans, snippet } from './highlight.js';
@@ -97,10 +97,12 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
   /** What the viewer may see: visibility, and published records unless they are staff. */
   function permitted(viewer: Viewer): SQL[] {
     const parts = [
-      sql`d.visibility IN (${sql.join(
-        readableVisibilities(viewer).map((v) => sql`${v}`),
-        sql`, `,
-      )})`,
+      visibleWhere(viewer, {
+        visibility: sql`d.visibility`,
+        owner: sql`d.owner_id`,
+        organisation: sql`d.organisation_id`,
+        workingGroup: sql`d.working_group_id`,
+      }),
     ];
     if (!isStaff(viewer)) parts.push(sql`d.is_published`);
     return parts;

@@ -50,3 +50,13 @@ export function langProps(textLanguage: string, pageLanguage: Language) {
   const dir = directionOf(textLanguage);
   return dir === directionOf(pageLanguage) ? { lang: textLanguage } : { lang: textLanguage, dir };
 }
+
+/** A moment (an audit entry, a session) with date and time, in the reader's language, in UTC. */
+export function formatDateTime(language: Language, iso: string): string {
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[language], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}

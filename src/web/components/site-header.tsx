@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router';
+import { Form, NavLink, useLocation } from 'react-router';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, LANGUAGES, type Language } from '../../shared/languages';
 import { SearchBox } from './search-box';
 
 const SECTIONS = ['solutions', 'organisations', 'events', 'about'] as const;
+/** Sections of the members-only coordination space, shown to signed-in people. */
+const MEMBER_SECTIONS: string[] = [];
 
-/** Site title, main navigation, the search box and the language switcher. */
-export function SiteHeader({ language }: { language: Language }) {
+export type HeaderAccount = { name: string; canManagePeople: boolean; isStaff: boolean } | null;
+
+/** Site title, main navigation, the search box, the account menu and the language switcher. */
+export function SiteHeader({ language, account }: { language: Language; account: HeaderAccount }) {
   const { t } = useTranslation();
   const location = useLocation();
   const rest = location.pathname.replace(/^\/[^/]+/, '') || '/';
@@ -50,6 +54,42 @@ export function SiteHeader({ language }: { language: Language }) {
                 <NavLink to={`/${language}/${section}`}>{t(`nav.${section}`)}</NavLink>
               </li>
             ))}
+            {account &&
+              MEMBER_SECTIONS.map((section) => (
+                <li key={section}>
+                  <NavLink to={`/${language}/${section}`}>{t(`nav.${section}`)}</NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <nav aria-label={t('nav.accountMenu')} className="account-nav">
+          <ul>
+            {account ? (
+              <>
+                <li>
+                  <NavLink to={`/${language}/account`}>{account.name}</NavLink>
+                </li>
+                {account.canManagePeople && (
+                  <li>
+                    <NavLink to={`/${language}/people`}>{t('nav.people')}</NavLink>
+                  </li>
+                )}
+                {account.isStaff && (
+                  <li>
+                    <NavLink to={`/${language}/admin/audit`}>{t('nav.audit')}</NavLink>
+                  </li>
+                )}
+                <li>
+                  <Form method="post" action={`/${language}/sign-out`} className="inline-form">
+                    <button type="submit">{t('auth.signOut')}</button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <NavLink to={`/${language}/sign-in`}>{t('auth.signIn')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <SearchBox language={language} />

@@ -1,20 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { data, Form, Outlet } from 'react-router';
-import { isStaff } from '../../server/modules/access/policy';
+import { data, Outlet } from 'react-router';
+import { atLeast, isStaff } from '../../server/modules/access/policy';
 import { isLanguage } from '../../shared/languages';
-import { SiteHeader } from '../components/site-header';
+import { type HeaderAccount, SiteHeader } from '../components/site-header';
 import type { Route } from './+types/layout';
 
 export function loader({ params, context }: Route.LoaderArgs) {
   if (!isLanguage(params.lang)) throw data(null, { status: 404 });
-  return { language: params.lang, isStaff: isStaff(context.viewer) };
+  const { viewer, user } = context;
+  const account: HeaderAccount = user
+    ? { name: user.name, canManagePeople: atLeast(viewer, 'org_admin'), isStaff: isStaff(viewer) }
+    : null;
+  return { language: params.lang, account };
 }
 
 export default function LanguageLayout({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   return (
     <>
-      <SiteHeader language={loaderData.language} />
+      <SiteHeader language={loaderData.language} account={loaderData.account} />
       <main id="main" tabIndex={-1} className="page">
         <Outlet />
       </main>
@@ -22,15 +26,6 @@ export default function LanguageLayout({ loaderData }: Route.ComponentProps) {
         <p>
           {t('site.footer')} <a href="/api/docs">{t('site.apiLink')}</a>
         </p>
-        {loaderData.isStaff ? (
-          <Form method="post" action={`/${loaderData.language}/sign-out`} className="inline-form">
-            <span>{t('admin.signedIn')}</span> <button type="submit">{t('admin.signOut')}</button>
-          </Form>
-        ) : (
-          <p>
-            <a href={`/${loaderData.language}/sign-in`}>{t('admin.signIn')}</a>
-          </p>
-        )}
       </footer>
     </>
   );

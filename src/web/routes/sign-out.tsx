@@ -1,11 +1,17 @@
 import { redirect } from 'react-router';
-import { ADMIN_COOKIE } from '../../server/modules/access/admin-token';
+import { callAuth, cookieHeaders } from '../auth.server';
 import type { Route } from './+types/sign-out';
 
-export function action({ params }: Route.ActionArgs) {
-  throw redirect(`/${params.lang}/`, {
-    headers: { 'set-cookie': `${ADMIN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` },
-  });
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const everywhere = form.get('scope') === 'all';
+  if (everywhere) await callAuth(context, request, '/revoke-sessions', {});
+  const result = await callAuth(context, request, '/sign-out', {});
+  throw redirect(`/${params.lang}/`, { headers: cookieHeaders(result) });
+}
+
+export function loader({ params }: Route.LoaderArgs) {
+  throw redirect(`/${params.lang}/`);
 }
 
 export default function SignOut() {

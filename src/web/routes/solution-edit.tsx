@@ -6,12 +6,12 @@ import type { Language } from '../../shared/languages';
 import { PageTitle } from '../components/page-title';
 import { SolutionForm, type SolutionFormValues } from '../components/solution-form';
 import { editorOptions } from '../editor-options.server';
-import { requireStaffPage, runForm, solutionFromForm } from '../forms.server';
+import { requireMemberPage, runForm, solutionFromForm } from '../forms.server';
 import { parseInput } from '../solution-input.server';
 import type { Route } from './+types/solution-edit';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  requireStaffPage(context.viewer, params.lang, request);
+  requireMemberPage(context.viewer, params.lang, request);
   try {
     const solution = await context.services.solutions.get(context.viewer, params.slug, params.lang);
     const original = solution.original;
@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  requireStaffPage(context.viewer, params.lang, request);
+  requireMemberPage(context.viewer, params.lang, request);
   const { language: _language, ...values } = solutionFromForm(await request.formData());
   const result = await runForm(() =>
     context.services.lifecycle.update(

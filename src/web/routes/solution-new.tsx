@@ -5,17 +5,17 @@ import type { Language } from '../../shared/languages';
 import { PageTitle } from '../components/page-title';
 import { SolutionForm, type SolutionFormValues } from '../components/solution-form';
 import { editorOptions } from '../editor-options.server';
-import { requireStaffPage, runForm, solutionFromForm } from '../forms.server';
+import { requireMemberPage, runForm, solutionFromForm } from '../forms.server';
 import { parseInput } from '../solution-input.server';
 import type { Route } from './+types/solution-new';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  requireStaffPage(context.viewer, params.lang, request);
+  requireMemberPage(context.viewer, params.lang, request);
   return { options: await editorOptions(context, params.lang as Language) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  requireStaffPage(context.viewer, params.lang, request);
+  requireMemberPage(context.viewer, params.lang, request);
   const values = solutionFromForm(await request.formData());
   const result = await runForm(() =>
     context.services.lifecycle.create({ viewer: context.viewer }, parseInput(SolutionInput, values)),

@@ -5,12 +5,12 @@ import { TranslationInput } from '../../server/modules/solutions/schema';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/languages';
 import { Select, TextArea, TextInput } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
-import { requireStaffPage, runForm } from '../forms.server';
+import { requireMemberPage, runForm } from '../forms.server';
 import { parseInput } from '../solution-input.server';
 import type { Route } from './+types/solution-translate';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  requireStaffPage(context.viewer, params.lang, request);
+  requireMemberPage(context.viewer, params.lang, request);
   try {
     const solution = await context.services.solutions.get(context.viewer, params.slug, params.lang);
     return {
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  requireStaffPage(context.viewer, params.lang, request);
+  requireMemberPage(context.viewer, params.lang, request);
   const form = await request.formData();
   const language = String(form.get('language') ?? '');
   if (!/^[a-z]{2,3}$/.test(language)) {

@@ -1,4 +1,4 @@
-import { jsonb, text } from 'drizzle-orm/pg-core';
+import { jsonb, text, uuid } from 'drizzle-orm/pg-core';
 
 /** Where a record came from: a seed document and paragraph, or an import. */
 export type SourceRef = { file: string; line?: number; paragraph?: string; note?: string };
@@ -16,5 +16,11 @@ export function contentColumns() {
     language: text('language').notNull(),
     visibility: text('visibility').$type<Visibility>().notNull().default('public'),
     source: jsonb('source').$type<SourceRef>(),
+    /** The author: a `private` record is theirs (and the secretariat's) alone. */
+    ownerId: text('owner_id'),
+    /** The organisation an `organization` record is shared with, and whose admin may edit it. */
+    ownerOrganisationId: uuid('owner_organisation_id'),
+    /** The group a `working_group` record is shared with. */
+    workingGroupId: uuid('working_group_id'),
   };
 }

@@ -1,4 +1,5 @@
-import { integer, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
 import type { TranslationSource } from './content.js';
 import { contentColumns } from './content.js';
 
@@ -17,3 +18,25 @@ export const workingGroups = pgTable('working_groups', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const GROUP_ROLES = ['chair', 'vice_chair', 'member'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+
+/** People in a working group, with their role in it. */
+export const workingGroupMembers = pgTable(
+  'working_group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').$type<GroupRole>().notNull().default('member'),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.userId] }),
+    index('working_group_members_user_idx').on(t.userId),
+  ],
+);

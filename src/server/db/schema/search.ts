@@ -43,6 +43,8 @@ export const searchDocuments = pgTable(
     visibility: text('visibility').$type<Visibility>().notNull(),
     isPublished: boolean('is_published').notNull(),
     organisationId: uuid('organisation_id'),
+    ownerId: text('owner_id'),
+    workingGroupId: uuid('working_group_id'),
     boost: real('boost').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,7 +7,8 @@ import { events } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 import type { SearchableDocument } from '../../search/documents.js';
-import { type Viewer, visibleWhere } from '../access/policy.js';
+import { scopeOf, type Viewer, visibleWhere } from '../access/policy.js';
+import { recordScope } from '../access/scope.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import type { EventListFilters } from './schema.js';
@@ -37,6 +38,7 @@ export function eventSearchDocument(row: Row): SearchableDocument {
     countries: row.countryIso3 ? [row.countryIso3] : [],
     visibility: row.visibility,
     isPublished: true,
+    ...recordScope(row),
   };
 }
 
@@ -78,7 +80,7 @@ export function createEventsService({ db, reference, organisations }: Deps) {
   return {
     async list(viewer: Viewer, filters: EventListFilters) {
       const where = and(
-        visibleWhere(viewer, events.visibility),
+        visibleWhere(viewer, scopeOf(events)),
         filters.q ? sql`${events.texts}::text ILIKE ${containsPattern(filters.q)}` : undefined,
         filters.from ? gte(sql`coalesce(${events.endsOn}, ${events.startsOn})`, filters.from) : undefined,
         filters.to ? lte(events.startsOn, filters.to) : undefined,
@@ -106,7 +108,7 @@ export function createEventsService({ db, reference, organisations }: Deps) {
         .from(events)
         .where(
           and(
-            visibleWhere(viewer, events.visibility),
+            visibleWhere(viewer, scopeOf(events)),
             UUID_PATTERN.test(idOrSlug) ? eq(events.id, idOrSlug) : eq(events.slug, idOrSlug),
           ),
         );
@@ -130,7 +132,7 @@ export function createEventsService({ db, reference, organisations }: Deps) {
       const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(events)
-        .where(visibleWhere(viewer, events.visibility));
+        .where(visibleWhere(viewer, scopeOf(events)));
       return row?.n ?? 0;
     },
   };

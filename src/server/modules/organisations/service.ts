@@ -7,7 +7,8 @@ import { codelistItems, organisations } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 import type { SearchableDocument } from '../../search/documents.js';
-import { type Viewer, visibleWhere } from '../access/policy.js';
+import { scopeOf, type Viewer, visibleWhere } from '../access/policy.js';
+import { recordScope } from '../access/scope.js';
 import type { OrganisationSummary } from './schema.js';
 
 type Row = typeof organisations.$inferSelect;
@@ -66,6 +67,7 @@ export function organisationSearchDocument(row: Row): SearchableDocument {
     countries: row.countryIso3 ? [row.countryIso3] : [],
     visibility: row.visibility,
     isPublished: true,
+    ...recordScope(row),
   };
 }
 
@@ -74,7 +76,7 @@ export function createOrganisationsService({ db }: { db: Db }) {
   return {
     async list(viewer: Viewer, filters: OrganisationFilters) {
       const where = and(
-        visibleWhere(viewer, organisations.visibility),
+        visibleWhere(viewer, scopeOf(organisations)),
         filters.q
           ? or(
               ilike(organisations.acronym, containsPattern(filters.q)),
@@ -104,7 +106,7 @@ export function createOrganisationsService({ db }: { db: Db }) {
         .from(organisations)
         .where(
           and(
-            visibleWhere(viewer, organisations.visibility),
+            visibleWhere(viewer, scopeOf(organisations)),
             UUID_PATTERN.test(idOrSlug) ? eq(organisations.id, idOrSlug) : eq(organisations.slug, idOrSlug),
           ),
         );
@@ -132,7 +134,7 @@ export function createOrganisationsService({ db }: { db: Db }) {
         .select()
         .from(organisations)
         .where(
-          and(visibleWhere(viewer, organisations.visibility), inArray(organisations.id, [...new Set(ids)])),
+          and(visibleWhere(viewer, scopeOf(organisations)), inArray(organisations.id, [...new Set(ids)])),
         );
       const byId = new Map(rows.map((row) => [row.id, presentSummary(row, lang)]));
       return ids.flatMap((id) => byId.get(id) ?? []);
@@ -170,7 +172,7 @@ export function createOrganisationsService({ db }: { db: Db }) {
       const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(organisations)
-        .where(visibleWhere(viewer, organisations.visibility) as SQL);
+        .where(visibleWhere(viewer, scopeOf(organisations)) as SQL);
       return row?.n ?? 0;
     },
   };

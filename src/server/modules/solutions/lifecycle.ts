@@ -3,7 +3,6 @@ import { asc, eq } from 'drizzle-orm';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import {
-  auditLog,
   type FieldChange,
   type ReviewAction,
   type SolutionStatus,
@@ -15,9 +14,10 @@ import {
 import { AppError, type FieldError } from '../../errors.js';
 import type { Indexer } from '../../search/indexer.js';
 import type { Lexicon } from '../../search/lexicon.js';
-import type { Viewer } from '../access/policy.js';
+import { actorOf, recordAudit, type WriteContext } from '../audit/service.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
+import { authoriseSolution } from './policy.js';
 import type { SolutionInputData, SolutionPatchData } from './schema.js';
 import { solutionSearchDocument } from './service.js';
 
@@ -85,15 +85,13 @@ type Deps = {
   lexicon: Lexicon;
 };
 
-export type WriteContext = { viewer: Viewer; requestId?: string };
+export type { WriteContext };
 
 /**
  * Writing solutions: create, edit, submit, review, publish, archive and translate. Each use case
  * runs in one transaction that also writes the version history, the audit log and the search index.
  */
 export function createSolutionLifecycle({ db, reference, organisations, indexer, lexicon }: Deps) {
-  const actorOf = (ctx: WriteContext) => ctx.viewer.userId ?? 'anonymous';
-
   /** Checks references and resolves providers; every problem is reported at once. */
   async function validate(input: Partial<SolutionInputData>): Promise<{ providerIds?: string[] }> {
     const errors: FieldError[] = await reference.checkCodes(input);
@@ -167,14 +165,12 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
       changes,
       actor: actorOf(ctx),
     });
-    await tx.insert(auditLog).values({
-      actor: actorOf(ctx),
+    await recordAudit(tx, ctx, {
       action: `solution.${action}`,
       entityType: 'solution',
       entityId: after.id,
       before: before ? snapshot(before) : null,
       after: snapshot(after),
-      requestId: ctx.requestId ?? null,
     });
     await indexer.index(tx, [solutionSearchDocument(after)]);
   }
@@ -182,6 +178,7 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
   return {
     /** Creates a draft. Themes and SDG targets left empty are inferred and marked as such. */
     async create(ctx: WriteContext, input: SolutionInputData, options: { importKey?: string } = {}) {
+      authoriseSolution(ctx.viewer, 'create');
       const { providerIds } = await validate(input);
       const texts: Record<string, SolutionText> = {
         [input.language]: {
@@ -211,6 +208,8 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
             evidence: input.evidence,
             importKey: options.importKey ?? null,
             status: 'draft',
+            ownerId: ctx.viewer.userId === 'system' ? null : ctx.viewer.userId,
+            ownerOrganisationId: ctx.viewer.organisationId,
             source: options.importKey ? { file: 'import', note: options.importKey } : null,
           })
           .returning();
@@ -225,6 +224,7 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
       const { providerIds } = await validate(patch);
       const run = async (tx: DbOrTx) => {
         const before = await load(tx, idOrSlug);
+        authoriseSolution(ctx.viewer, 'edit', before);
         if (before.status === 'archived') {
           throw new AppError('conflict', 'An archived solution must be restored before it is edited', [
             { field: 'status', message: 'is archived' },
@@ -288,6 +288,7 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     ) {
       return db.transaction(async (tx) => {
         const before = await load(tx, idOrSlug);
+        authoriseSolution(ctx.viewer, 'translate', before);
         if (language === before.language) {
           throw new AppError(
             'validation_failed',
@@ -327,6 +328,7 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
       const rule = TRANSITIONS[action];
       return db.transaction(async (tx) => {
         const before = await load(tx, idOrSlug);
+        authoriseSolution(ctx.viewer, action === 'submit' ? 'submit' : 'review', before);
         if (!rule.from.includes(before.status)) {
           throw new AppError(
             'conflict',
@@ -356,16 +358,15 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     async comment(ctx: WriteContext, idOrSlug: string, comment: string) {
       return db.transaction(async (tx) => {
         const row = await load(tx, idOrSlug);
+        authoriseSolution(ctx.viewer, 'comment', row);
         await tx
           .insert(solutionReviews)
           .values({ solutionId: row.id, action: 'comment', comment, actor: actorOf(ctx) });
-        await tx.insert(auditLog).values({
-          actor: actorOf(ctx),
+        await recordAudit(tx, ctx, {
           action: 'solution.comment',
           entityType: 'solution',
           entityId: row.id,
           after: { comment },
-          requestId: ctx.requestId ?? null,
         });
         return row;
       });

@@ -8,6 +8,7 @@ import { AppError } from '../../errors.js';
 import { afterCursor, collectPages, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 import type { SearchableDocument } from '../../search/documents.js';
 import type { Viewer } from '../access/policy.js';
+import { recordScope } from '../access/scope.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { readableSolutions } from './policy.js';
@@ -33,6 +34,7 @@ export function solutionSearchDocument(row: Row): SearchableDocument {
     countries: [...new Set([...row.countries, ...row.replicatedIn])],
     visibility: row.visibility,
     isPublished: row.status === 'published',
+    ...recordScope(row),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
-import { requireStaff } from '../../http/auth.js';
+import { requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { ProblemSchema } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
@@ -18,7 +18,7 @@ import {
 import type { SolutionsService } from './service.js';
 
 const tags = ['Solutions'];
-const security = [{ adminToken: [] }];
+const security = [{ session: [] }];
 
 const problem = (description: string) => ({
   description,
@@ -60,8 +60,8 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       responses: created('The new draft'),
     }),
     async (c) => {
-      const viewer = requireStaff(c);
-      const row = await lifecycle.create({ viewer, requestId: c.get('requestId') }, c.req.valid('json'));
+      const viewer = requireSignedIn(c);
+      const row = await lifecycle.create(writeContext(c), c.req.valid('json'));
       return c.json(await present(viewer, row.id, row.language), 201);
     },
   );
@@ -77,12 +77,8 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       responses: updated('The edited solution'),
     }),
     async (c) => {
-      const viewer = requireStaff(c);
-      const row = await lifecycle.update(
-        { viewer, requestId: c.get('requestId') },
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
+      const viewer = requireSignedIn(c);
+      const row = await lifecycle.update(writeContext(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json(await present(viewer, row.id, row.language), 200);
     },
   );
@@ -98,14 +94,9 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       responses: updated('The solution in the new language'),
     }),
     async (c) => {
-      const viewer = requireStaff(c);
+      const viewer = requireSignedIn(c);
       const { id, language } = c.req.valid('param');
-      const row = await lifecycle.translate(
-        { viewer, requestId: c.get('requestId') },
-        id,
-        language,
-        c.req.valid('json'),
-      );
+      const row = await lifecycle.translate(writeContext(c), id, language, c.req.valid('json'));
       return c.json(await present(viewer, row.id, language), 200);
     },
   );
@@ -129,10 +120,10 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
         responses: updated('The solution in its new status'),
       }),
       async (c) => {
-        const viewer = requireStaff(c);
+        const viewer = requireSignedIn(c);
         const body = c.req.valid('json') as z.infer<typeof CommentInput> | undefined;
         const row = await lifecycle.transition(
-          { viewer, requestId: c.get('requestId') },
+          writeContext(c),
           c.req.valid('param').id,
           action,
           body?.comment,
@@ -153,14 +144,9 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       responses: updated('The reviewed solution'),
     }),
     async (c) => {
-      const viewer = requireStaff(c);
+      const viewer = requireSignedIn(c);
       const { decision, comment } = c.req.valid('json');
-      const row = await lifecycle.transition(
-        { viewer, requestId: c.get('requestId') },
-        c.req.valid('param').id,
-        decision,
-        comment,
-      );
+      const row = await lifecycle.transition(writeContext(c), c.req.valid('param').id, decision, comment);
       return c.json(await present(viewer, row.id, row.language), 200);
     },
   );
