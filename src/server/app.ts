@@ -79,12 +79,15 @@ export function createApp({
     );
   });
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
-  // Form posts must come from our own pages: the Origin (or Sec-Fetch-Site) check of hono/csrf.
-  app.use(
-    csrf({
-      origin: (origin, c) =>
-        origin === new URL(c.req.url).origin || origin === new URL(services.baseUrl).origin,
-    }),
+  // Form posts from a browser must come from our own pages: the Origin / Sec-Fetch-Site check of
+  // hono/csrf. Browsers send one of the two on every POST; a request with neither is not from a
+  // browser (a script or API client), so it cannot be a cross-site forgery.
+  const sameSite = csrf({
+    origin: (origin, c) =>
+      origin === new URL(c.req.url).origin || origin === new URL(services.baseUrl).origin,
+  });
+  app.use((c, next) =>
+    c.req.header('origin') || c.req.header('sec-fetch-site') ? sameSite(c, next) : next(),
   );
 
   // better-auth: sessions, sign-in, 2FA, password reset. The caller's address goes in a header
@@ -100,6 +103,8 @@ export function createApp({
     if (AppError.is(error)) return problem(c, error.code, error.message, error.errors);
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx answers, such as a body that is not valid JSON.
+      if (error.status === 403)
+        return problem(c, 'forbidden', 'Cross-site form posts are refused: submit the form from this site');
       const code =
         error.status === 413
           ? 'payload_too_large'
