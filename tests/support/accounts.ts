@@ -43,13 +43,21 @@ export function cookiesFrom(response: Response, previous = ''): string {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
-/** POSTs JSON to the auth API the way a browser on the site would. */
-export async function authPost(t: TestApp, path: string, body: unknown, cookie = '') {
+let address = 0;
+/** A fresh client address, so tests that sign many people in stay under the per-address limits. */
+export function nextAddress(): string {
+  address += 1;
+  return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
+}
+
+/** POSTs JSON to the auth API the way a browser on the site would, from `ip` (a fresh address by default). */
+export async function authPost(t: TestApp, path: string, body: unknown, cookie = '', ip = nextAddress()) {
   const response = await t.request(`/api/auth${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       origin: 'http://localhost:3000',
+      'x-forwarded-for': ip,
       ...(cookie ? { cookie } : {}),
     },
     body: JSON.stringify(body),
@@ -59,8 +67,8 @@ export async function authPost(t: TestApp, path: string, body: unknown, cookie =
 }
 
 /** Signs in with email and password; returns the session cookie (or the 2FA challenge). */
-export async function signIn(t: TestApp, email: string, password: string) {
-  const result = await authPost(t, '/sign-in/email', { email, password });
+export async function signIn(t: TestApp, email: string, password: string, ip?: string) {
+  const result = await authPost(t, '/sign-in/email', { email, password }, '', ip);
   return { ...result, cookie: cookiesFrom(result.response) };
 }
 

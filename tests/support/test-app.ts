@@ -57,6 +57,8 @@ export async function createTestApp(
     logger: createLogger('silent'),
     metrics: createMetrics(),
     version: 'test',
+    // Tests play clients at different addresses through X-Forwarded-For (see accounts.ts).
+    trustProxy: true,
   });
   const request = async (path: string, init?: RequestInit) => app.request(path, init);
   let staffAccount: Promise<TestAccount> | undefined;
