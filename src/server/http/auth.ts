@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
 import { atLeast, isSignedIn, type Role, type Viewer } from '../modules/access/policy.js';
 import type { WriteContext } from '../modules/audit/service.js';
@@ -34,4 +34,16 @@ export function requireStaff(c: Context): Viewer {
 /** The acting identity and request details every service write records in the audit log. */
 export function writeContext(c: Context): WriteContext {
   return { viewer: c.get('viewer') as Viewer, requestId: c.get('requestId'), ip: c.get('clientIp') };
+}
+
+/**
+ * Route middleware that stops callers below `role` before the body is even validated, so a
+ * visitor always gets 401 and a weaker account 403, whatever it sent. Declared on each route
+ * with `middleware: [guard('member')]`; the authorization matrix test checks every route.
+ */
+export function guard(role: Role): MiddlewareHandler {
+  return async (c, next) => {
+    requireRole(c, role);
+    await next();
+  };
 }

@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { Viewer } from '../modules/access/policy.js';
+import type { Role, Viewer } from '../modules/access/policy.js';
+import { guard } from './auth.js';
 import type { AppEnv } from './context.js';
 import { errorResponses } from './openapi.js';
 
@@ -63,12 +64,15 @@ export function registerExport<Row, Q extends z.ZodObject>(
     query: Q;
     columns: Column<Row>[];
     rows: (viewer: Viewer, filters: z.infer<Q>) => Promise<Row[]>;
+    /** The least role that may export (see http/auth.ts guard); public lists leave it out. */
+    role?: Role;
   },
 ) {
   app.openapi(
     createRoute({
       method: 'get',
       path: options.path,
+      ...(options.role ? { middleware: [guard(options.role)] as const } : {}),
       tags: [options.tag],
       summary: `Export the filtered list of ${options.name} as CSV or XLSX (up to 10,000 rows)`,
       request: { query: options.query },

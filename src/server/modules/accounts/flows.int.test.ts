@@ -237,7 +237,9 @@ describe(`two-factor authentication (${engineName})`, () => {
     expect(right.status).toBe(200);
     const cookie = cookiesFrom(right.response, first.cookie);
     expect((await t.jsonAs(cookie, '/api/v1/me')).body.user.twoFactorEnabled).toBe(true);
-    expect(await auditActions(member.userId)).toEqual(expect.arrayContaining(['auth.two_factor_enable', 'auth.sign_in']));
+    expect(await auditActions(member.userId)).toEqual(
+      expect.arrayContaining(['auth.two_factor_enable', 'auth.sign_in']),
+    );
     expect(await auditActions()).toContain('auth.two_factor_failed');
   });
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../../../shared/languages.js';
-import { requireRole, requireSignedIn, writeContext } from '../../http/auth.js';
+import { guard, requireRole, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { errorResponses, ok } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
@@ -91,6 +91,7 @@ export function accountRoutes(accounts: Accounts, invitations: Invitations) {
     createRoute({
       method: 'get',
       path: '/me',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'The signed-in account, its role in force and its working groups',
@@ -115,6 +116,7 @@ export function accountRoutes(accounts: Accounts, invitations: Invitations) {
     createRoute({
       method: 'get',
       path: '/me/export',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Download everything the platform holds about you, as JSON',
@@ -131,6 +133,7 @@ export function accountRoutes(accounts: Accounts, invitations: Invitations) {
     createRoute({
       method: 'get',
       path: '/users',
+      middleware: [guard('org_admin')] as const,
       tags,
       security,
       summary: 'Accounts you manage (all for staff, your organisation’s for an org admin)',
@@ -153,6 +156,7 @@ export function accountRoutes(accounts: Accounts, invitations: Invitations) {
     createRoute({
       method: 'patch',
       path: '/users/{id}',
+      middleware: [guard('org_admin')] as const,
       tags,
       security,
       summary: 'Change an account’s role or organisation, or disable it (signs it out everywhere)',
@@ -173,6 +177,7 @@ export function accountRoutes(accounts: Accounts, invitations: Invitations) {
     createRoute({
       method: 'get',
       path: '/invitations',
+      middleware: [guard('org_admin')] as const,
       tags,
       security,
       summary: 'Invitations sent for your organisation (all for staff)',
@@ -188,6 +193,7 @@ export function accountRoutes(accounts: Accounts, invitations: Invitations) {
     createRoute({
       method: 'post',
       path: '/invitations',
+      middleware: [guard('org_admin')] as const,
       tags,
       security,
       summary: 'Invite a focal point by email; the link expires after 7 days',
@@ -213,6 +219,7 @@ export function accountRoutes(accounts: Accounts, invitations: Invitations) {
     createRoute({
       method: 'delete',
       path: '/invitations/{id}',
+      middleware: [guard('org_admin')] as const,
       tags,
       security,
       summary: 'Withdraw an unused invitation',

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireStaff } from '../../http/auth.js';
+import { guard, requireStaff } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { formatParam, registerExport } from '../../http/export.js';
 import { ok, pageOf } from '../../http/openapi.js';
@@ -48,6 +48,7 @@ export function auditRoutes(audit: AuditService) {
     createRoute({
       method: 'get',
       path: '/audit',
+      middleware: [guard('secretariat')] as const,
       tags,
       security,
       summary: 'The audit log, newest first (secretariat and admins)',
@@ -61,6 +62,7 @@ export function auditRoutes(audit: AuditService) {
     path: '/audit/export',
     tag: 'Audit',
     name: 'audit-log',
+    role: 'secretariat',
     query: AuditFields.extend(formatParam),
     columns: [
       { header: 'id', value: (e: AuditEntryView) => e.id },

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
-import { requireSignedIn, writeContext } from '../../http/auth.js';
+import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { ProblemSchema } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
@@ -53,6 +53,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
     createRoute({
       method: 'post',
       path: '/solutions',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Create a draft solution (themes and SDG targets are inferred when left empty)',
@@ -70,6 +71,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
     createRoute({
       method: 'patch',
       path: '/solutions/{id}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Edit a solution; every saved edit becomes a version',
@@ -87,6 +89,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
     createRoute({
       method: 'put',
       path: '/solutions/{id}/translations/{language}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Add or replace a translation, marked as author, editorial or community',
@@ -106,6 +109,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       createRoute({
         method: 'post',
         path: `/solutions/{id}/${action}`,
+        middleware: [guard(action === 'submit' ? 'member' : 'secretariat')] as const,
         tags,
         security,
         summary: {
@@ -137,6 +141,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
     createRoute({
       method: 'post',
       path: '/solutions/{id}/review',
+      middleware: [guard('secretariat')] as const,
       tags,
       security,
       summary: 'Review a submitted solution: publish it, or send it back with a comment',
@@ -155,6 +160,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
     createRoute({
       method: 'get',
       path: '/solutions/{id}/history',
+      middleware: [guard('member')] as const,
       tags,
       summary: 'Versions (what changed in each) and the review trail of a solution',
       request: { params: SolutionParams },

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, type TestAccount } from '../../../../tests/support/accounts.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
+import { engineName } from '../../../../tests/support/test-database.js';
+import { SYSTEM } from './policy.js';
+
+/**
+ * The authorization matrix: every API route, called by every role and by a visitor, answers the
+ * status the policy promises, and no response carries a secret or a record the caller may not see.
+ * A route missing from EXPECTED fails the first test, so new routes must state their policy here.
+ */
+type Caller = 'visitor' | 'member' | 'org_admin' | 'secretariat' | 'admin';
+const CALLERS: Caller[] = ['visitor', 'member', 'org_admin', 'secretariat', 'admin'];
+/** `ok`: the caller got past authorization (2xx, or 404/409/422 about the record or the body). */
+type Outcome = 'ok' | 401 | 403 | 404;
+type Expectation = Outcome | (Partial<Record<Caller, Outcome>> & { rest?: Outcome });
+
+const PUBLIC: Expectation = 'ok';
+const MEMBERS: Expectation = { visitor: 401, rest: 'ok' };
+const ORG_ADMINS: Expectation = { visitor: 401, member: 403, rest: 'ok' };
+const STAFF: Expectation = { visitor: 401, member: 403, org_admin: 403, rest: 'ok' };
+
+const EXPECTED: Record<string, Expectation> = {
+  'GET /api/v1/solutions': PUBLIC,
+  'GET /api/v1/solutions/export': PUBLIC,
+  'GET /api/v1/solutions/{id}': PUBLIC,
+  'GET /api/v1/solutions/{id}/history': MEMBERS,
+  'GET /api/v1/organisations': PUBLIC,
+  'GET /api/v1/organisations/export': PUBLIC,
+  'GET /api/v1/organisations/{id}': PUBLIC,
+  'GET /api/v1/events': PUBLIC,
+  'GET /api/v1/events/export': PUBLIC,
+  'GET /api/v1/events/{id}': PUBLIC,
+  'GET /api/v1/countries': PUBLIC,
+  'GET /api/v1/countries/{code}': PUBLIC,
+  'GET /api/v1/sdgs': PUBLIC,
+  'GET /api/v1/sdgs/{goal}': PUBLIC,
+  'GET /api/v1/themes': PUBLIC,
+  'GET /api/v1/modalities': PUBLIC,
+  'GET /api/v1/cooperation-types': PUBLIC,
+  'GET /api/v1/search': PUBLIC,
+  'GET /api/v1/search/suggest': PUBLIC,
+  'GET /api/v1/me': MEMBERS,
+  'GET /api/v1/me/export': MEMBERS,
+  'GET /api/v1/users': ORG_ADMINS,
+  'GET /api/v1/invitations': ORG_ADMINS,
+  'GET /api/v1/invitations/by-token/{token}': 404,
+  'GET /api/v1/audit': STAFF,
+  'GET /api/v1/audit/export': STAFF,
+  // Writes run after every read, in role order; the fixture record is a public published solution.
+  'POST /api/v1/solutions': MEMBERS,
+  'PUT /api/v1/solutions/{id}/translations/{language}': MEMBERS,
+  'PATCH /api/v1/solutions/{id}': STAFF, // not the members' own draft
+  'POST /api/v1/solutions/{id}/submit': STAFF, // members submit only their own drafts
+  'POST /api/v1/solutions/{id}/review': STAFF,
+  'POST /api/v1/solutions/{id}/archive': STAFF,
+  'POST /api/v1/solutions/{id}/restore': STAFF,
+  'PATCH /api/v1/users/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's member
+  'POST /api/v1/invitations': ORG_ADMINS,
+  'DELETE /api/v1/invitations/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's
+  'POST /api/v1/invitations/by-token/{token}/accept': 404,
+};
+
+/** Keys that must never appear in any response. */
+const SECRET_KEYS = ['password', 'secret', 'backupCodes', 'tokenHash', 'token_hash', 'totpURI', 'bytes'];
+
+let t: TestApp;
+const as: Partial<Record<Caller, TestAccount>> = {};
+const values: Record<string, string> = {};
+let hidden: { members: string; organisation: string; privateOwn: string };
+let paths: string[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const orgs = (await t.services.organisations.list(SYSTEM, { limit: 2 } as never)).items.map((o) => o.id);
+  const [orgA, orgB] = orgs as [string, string];
+  as.member = await createAccount(t, 'member', { organisationId: orgA });
+  as.org_admin = await createAccount(t, 'org_admin', { organisationId: orgA });
+  as.secretariat = await createAccount(t, 'secretariat');
+  as.admin = await createAccount(t, 'admin');
+  const target = await createAccount(t, 'member', { organisationId: orgB });
+  const invitation = await t.services.invitations.invite(
+    { viewer: SYSTEM },
+    { email: `pending-${Date.now()}@example.org`, role: 'member', organisationId: orgB },
+  );
+  const published = (await t.json('/api/v1/solutions?limit=1')).body.items[0];
+  const event = (await t.json('/api/v1/events?limit=1')).body.items[0];
+  Object.assign(values, {
+    solutionId: published.id,
+    organisationId: orgA,
+    eventId: event.id,
+    userId: target.userId,
+    invitationId: invitation.invitation.id,
+  });
+
+  // Records the visitor (and, for the last two, the member of another organisation) must never see.
+  const make = async (who: TestAccount, visibility: string, title: string) => {
+    const created = await t.send(
+      'POST',
+      '/api/v1/solutions',
+      {
+        language: 'en',
+        title,
+        summary: `${title}: a summary long enough to be valid.`,
+        countries: ['KEN'],
+        providers: ['unossc'],
+        visibility,
+      },
+      who,
+    );
+    expect(created.status).toBe(201);
+    return created.body.id as string;
+  };
+  const publish = async (id: string) => {
+    await t.send('POST', `/api/v1/solutions/${id}/submit`, undefined, as.secretariat);
+    expect(
+      (await t.send('POST', `/api/v1/solutions/${id}/review`, { decision: 'publish' }, as.secretariat))
+        .status,
+    ).toBe(200);
+  };
+  hidden = {
+    members: await make(as.secretariat, 'members', 'Members only drought insurance'),
+    organisation: await make(target, 'organization', 'Organisation only seed bank'),
+    privateOwn: await make(target, 'private', 'Private notes on fisheries'),
+  };
+  await publish(hidden.members);
+  await publish(hidden.organisation);
+  const doc = await t.json('/api/openapi.json');
+  paths = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+});
+afterAll(() => t.close());
+
+function fill(path: string): string {
+  return path
+    .replace('/solutions/{id}', `/solutions/${values.solutionId}`)
+    .replace('/organisations/{id}', `/organisations/${values.organisationId}`)
+    .replace('/events/{id}', `/events/${values.eventId}`)
+    .replace('/users/{id}', `/users/${values.userId}`)
+    .replace('/invitations/{id}', `/invitations/${values.invitationId}`)
+    .replace('{token}', 'z'.repeat(43))
+    .replace('{code}', 'VNM')
+    .replace('{goal}', '2')
+    .replace('{language}', 'fr')
+    .replace(/\/search$/, '/search?q=drought%20seed%20fisheries&limit=50')
+    .replace(/\/suggest$/, '/suggest?q=drou');
+}
+
+/** Bodies for writes whose policy check needs a well-formed request to be reached. */
+const BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/solutions/{id}': { summary: 'A clearer summary of this solution, long enough to be valid.' },
+  'POST /api/v1/invitations/by-token/{token}/accept': { name: 'Someone', password: 'a long enough passphrase' },
+};
+
+function expected(route: string, caller: Caller): Outcome {
+  const rule = EXPECTED[route]!;
+  return typeof rule === 'object' ? (rule[caller] ?? rule.rest ?? 'ok') : rule;
+}
+
+function secretKeys(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) secretKeys(item, found);
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      if (SECRET_KEYS.includes(key)) found.push(key);
+      secretKeys(inner, found);
+    }
+  return found;
+}
+
+describe(`authorization matrix (${engineName})`, () => {
+  it('states the policy of every API route', () => {
+    expect(paths.filter((route) => !(route in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((route) => !paths.includes(route))).toEqual([]);
+  });
+
+  it('answers every route for every role as the policy says, leaking nothing', async () => {
+    const reads = Object.keys(EXPECTED).filter((r) => r.startsWith('GET '));
+    const writes = Object.keys(EXPECTED).filter((r) => !r.startsWith('GET '));
+    const failures: string[] = [];
+    for (const route of [...reads, ...writes]) {
+      const [method, path] = route.split(' ') as [string, string];
+      for (const caller of CALLERS) {
+        const account = caller === 'visitor' ? null : as[caller]!;
+        const response = await t.request(fill(path), {
+          method,
+          headers: {
+            ...(account ? { cookie: account.cookie } : {}),
+            ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(method === 'GET' ? {} : { body: JSON.stringify(BODIES[route] ?? {}) }),
+        });
+        const want = expected(route, caller);
+        const got = response.status;
+        const passed = want === 'ok' ? got < 400 || [404, 409, 422].includes(got) : got === want;
+        if (!passed) failures.push(`${route} as ${caller}: expected ${want}, got ${got}`);
+        expect(got, `${route} as ${caller}`).toBeLessThan(500);
+        const text = await response.text();
+        const body = response.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : text;
+        const secrets = secretKeys(body);
+        if (secrets.length) failures.push(`${route} as ${caller} leaked ${secrets.join(', ')}`);
+        if (caller === 'visitor' && text.includes(hidden.members))
+          failures.push(`${route} showed a members-only record to a visitor`);
+        if ((caller === 'visitor' || caller === 'member') && text.includes(hidden.organisation))
+          failures.push(`${route} showed another organisation's record to a ${caller}`);
+        if (caller !== 'secretariat' && caller !== 'admin' && text.includes(hidden.privateOwn))
+          failures.push(`${route} showed someone's private draft to a ${caller}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets members see members-only records that visitors cannot', async () => {
+    const visitor = await t.json(`/api/v1/solutions/${hidden.members}`);
+    expect(visitor.status).toBe(404);
+    const member = await t.jsonAs(as.member!, `/api/v1/solutions/${hidden.members}`);
+    expect(member.status).toBe(200);
+    const search = await t.jsonAs(as.member!, '/api/v1/search?q=drought%20insurance&limit=50');
+    expect(search.body.items.map((i: { id: string }) => i.id)).toContain(hidden.members);
+    const visitorSearch = await t.json('/api/v1/search?q=drought%20insurance&limit=50');
+    expect(visitorSearch.body.items.map((i: { id: string }) => i.id)).not.toContain(hidden.members);
+  });
+});
