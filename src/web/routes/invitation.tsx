@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form, redirect } from 'react-router';
 import { AppError, fieldErrorsFromZod } from '../../server/errors';
-import { MIN_PASSWORD_LENGTH } from '../../server/modules/accounts/auth';
 import { AcceptInputSchema } from '../../server/modules/accounts/routes';
+import { MIN_PASSWORD_LENGTH } from '../../shared/accounts';
 import { callAuth, cookieHeaders } from '../auth.server';
 import { TextInput } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form } from 'react-router';
 import { fieldErrorsFromZod } from '../../server/errors';
-import { ACCOUNT_ROLES, isStaff } from '../../server/modules/access/policy';
+import { isStaff } from '../../server/modules/access/policy';
 import { InvitationInputSchema } from '../../server/modules/accounts/routes';
+import { ACCOUNT_ROLES } from '../../shared/accounts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../shared/languages';
 import { requirePageRole } from '../auth.server';
 import { Select, TextInput } from '../components/form-fields';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form, redirect } from 'react-router';
-import { MIN_PASSWORD_LENGTH } from '../../server/modules/accounts/auth';
+import { MIN_PASSWORD_LENGTH } from '../../shared/accounts';
 import { callAuth } from '../auth.server';
 import { TextInput } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';

@@ -150,7 +150,10 @@ function fill(path: string): string {
 /** Bodies for writes whose policy check needs a well-formed request to be reached. */
 const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/solutions/{id}': { summary: 'A clearer summary of this solution, long enough to be valid.' },
-  'POST /api/v1/invitations/by-token/{token}/accept': { name: 'Someone', password: 'a long enough passphrase' },
+  'POST /api/v1/invitations/by-token/{token}/accept': {
+    name: 'Someone',
+    password: 'a long enough passphrase',
+  },
 };
 
 function expected(route: string, caller: Caller): Outcome {

@@ -3,9 +3,7 @@ import type { Visibility } from '../../db/schema/content.js';
 
 export const ROLES = ['visitor', 'member', 'org_admin', 'secretariat', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
-/** Roles an account can hold; `visitor` is only ever the anonymous caller. */
-export const ACCOUNT_ROLES = ['member', 'org_admin', 'secretariat', 'admin'] as const;
-export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+export { ACCOUNT_ROLES, type AccountRole } from '../../../shared/accounts.js';
 
 /** Who is asking: the signed-in person, their organisation and working groups, or a visitor. */
 export type Viewer = {

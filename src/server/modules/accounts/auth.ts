@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { bearer } from 'better-auth/plugins/bearer';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import { eq, sql } from 'drizzle-orm';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/accounts.js';
 import type { Db } from '../../db/client.js';
 import {
   authAccounts,
@@ -23,8 +24,7 @@ import { accountEmail } from './messages.js';
 /** The header the server sets (replacing any client value) with the caller's address. */
 export const CLIENT_IP_HEADER = 'x-southbridge-client-ip';
 
-/** Minimum password length: long passphrases beat composition rules (NIST SP 800-63B). */
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes, 1 lane). */
 const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
