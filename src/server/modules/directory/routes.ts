@@ -4,7 +4,7 @@ import type { ZodError } from 'zod';
 import { AppError, fieldErrorsFromZod } from '../../errors.js';
 import { requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { errorResponses, langQuery, ok } from '../../http/openapi.js';
+import { errorResponses, langQuery, ok, ProblemSchema } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import { VCARD_MEDIA_TYPE } from '../../interchange/vcard.js';
 import {
@@ -29,7 +29,7 @@ const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
 const unauthorized = {
   401: {
     description: 'Not signed in',
-    content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
+    content: { 'application/problem+json': { schema: ProblemSchema } },
   },
 };
 
@@ -164,7 +164,7 @@ export function directoryRoutes(directory: DirectoryService) {
         ...unauthorized,
         422: {
           description: 'Invalid fields, each named',
-          content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
+          content: { 'application/problem+json': { schema: ProblemSchema } },
         },
       },
     }),
