@@ -20,6 +20,7 @@ import { CLIENT_IP_HEADER } from './modules/accounts/auth.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import type { UserView } from './modules/accounts/service.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { directoryRoutes } from './modules/directory/routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -144,6 +145,7 @@ export function createApp({
   api.route('/', searchRoutes(services.search));
   api.route('/', accountRoutes(services.accounts, services.invitations));
   api.route('/', auditRoutes(services.audit));
+  api.route('/', directoryRoutes(services.directory));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -4,8 +4,10 @@ import type { Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { createInvitations } from './modules/accounts/invitations.js';
+import { createPeopleReads } from './modules/accounts/people.js';
 import { createAccounts } from './modules/accounts/service.js';
 import { createAuditService } from './modules/audit/query.js';
+import { createDirectoryService } from './modules/directory/service.js';
 import { createEventsService } from './modules/events/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
@@ -55,6 +57,12 @@ export function createServices(database: Database, options: ServiceOptions) {
   const solutions = createSolutionsService({ db, reference, organisations });
   const events = createEventsService({ db, reference, organisations });
   const search = createSearchService({ db, reference, lexicon });
+  const directory = createDirectoryService({
+    db,
+    reference,
+    organisations,
+    people: createPeopleReads({ db }),
+  });
   const lifecycle = createSolutionLifecycle({ db, reference, organisations, indexer, lexicon });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
@@ -95,6 +103,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     solutions,
     lifecycle,
     events,
+    directory,
     search,
     indexer,
     reindexAll,

@@ -1,6 +1,7 @@
 export * from './accounts.js';
 export * from './audit.js';
 export * from './coordination.js';
+export * from './directory.js';
 export * from './events.js';
 export * from './funds.js';
 export * from './organisations.js';
