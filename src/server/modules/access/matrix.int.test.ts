@@ -45,6 +45,11 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/users': ORG_ADMINS,
   'GET /api/v1/invitations': ORG_ADMINS,
   'GET /api/v1/invitations/by-token/{token}': 404,
+  'GET /api/v1/directory': MEMBERS,
+  'GET /api/v1/directory/export.vcf': MEMBERS,
+  'GET /api/v1/directory/{userId}': MEMBERS,
+  'GET /api/v1/directory/{userId}.vcf': MEMBERS,
+  'GET /api/v1/me/profile': MEMBERS,
   'GET /api/v1/audit': STAFF,
   'GET /api/v1/audit/export': STAFF,
   // Writes run after every read, in role order; the fixture record is a public published solution.
@@ -57,6 +62,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/v1/solutions/{id}/restore': STAFF,
   'PATCH /api/v1/users/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's member
   'POST /api/v1/invitations': ORG_ADMINS,
+  'PUT /api/v1/me/profile': MEMBERS,
   'DELETE /api/v1/invitations/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's
   'POST /api/v1/invitations/by-token/{token}/accept': 404,
 };
@@ -138,6 +144,7 @@ function fill(path: string): string {
     .replace('/organisations/{id}', `/organisations/${values.organisationId}`)
     .replace('/events/{id}', `/events/${values.eventId}`)
     .replace('/users/{id}', `/users/${values.userId}`)
+    .replace('{userId}', values.userId!)
     .replace('/invitations/{id}', `/invitations/${values.invitationId}`)
     .replace('{token}', 'z'.repeat(43))
     .replace('{code}', 'VNM')
