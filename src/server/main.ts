@@ -6,6 +6,8 @@ import { createRequestHandler, type ServerBuild } from 'react-router';
 import { createApp, type WebHandler } from './app.js';
 import { prepareServices } from './bootstrap.js';
 import { EnvError, loadEnv } from './env.js';
+import { recurringJobs } from './jobs/recurring.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { projectRoot, webBuildDir } from './paths.js';
@@ -47,6 +49,8 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
   });
 
+  const scheduler = await startScheduler(database, recurringJobs(services), logger);
+
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
     logger.info({ database: database.kind, location: database.location }, 'Southbridge started');
     console.log(`Southbridge is running at ${env.BASE_URL}`);
@@ -70,6 +74,7 @@ async function main() {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     // Stop accepting connections; the callback runs once every open request has finished.
     server.close(async () => {
+      await scheduler.stop();
       await database.close();
       logger.info('database closed; bye');
       process.exit(0);

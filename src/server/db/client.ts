@@ -24,6 +24,11 @@ export type Database = {
   location: string;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * Runs one raw SQL text for the job queue (pg-boss): parameter-free text may hold several
+   * statements. Returns the rows of the last statement.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 };
 
@@ -61,6 +66,11 @@ async function openPglite(dir: string): Promise<Database> {
     async ping() {
       await client.query('SELECT 1');
     },
+    async executeSql(text, values) {
+      if (values?.length) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
     async close() {
       if (!client.closed) await client.close();
     },
@@ -84,6 +94,9 @@ async function openPostgres(url: string): Promise<Database> {
     },
     async ping() {
       await pool.query('SELECT 1');
+    },
+    async executeSql(text, values) {
+      return { rows: (await pool.query(text, values as unknown[] | undefined)).rows };
     },
     async close() {
       await pool.end();

@@ -3,12 +3,14 @@ import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import {
+  attempts,
   auditLog,
   invitations,
   sessions,
   settings,
   solutions,
   users,
+  verifications,
   workingGroupMembers,
 } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -205,6 +207,27 @@ export function createAccounts({ db, auth }: Deps) {
     async hasAdmin(): Promise<boolean> {
       const [row] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
       return !!row;
+    },
+
+    /** Drops what no longer matters: old sign-in attempts, expired sessions and one-time values. */
+    async prune() {
+      const attemptsGone = await db
+        .delete(attempts)
+        .where(sql`${attempts.at} < now() - interval '1 day'`)
+        .returning({ id: attempts.id });
+      const sessionsGone = await db
+        .delete(sessions)
+        .where(sql`${sessions.expiresAt} < now()`)
+        .returning({ id: sessions.id });
+      const valuesGone = await db
+        .delete(verifications)
+        .where(sql`${verifications.expiresAt} < now()`)
+        .returning({ id: verifications.id });
+      return {
+        attempts: attemptsGone.length,
+        sessions: sessionsGone.length,
+        verifications: valuesGone.length,
+      };
     },
 
     atLeast,

@@ -1,0 +1,14 @@
+import type { Services } from '../services.js';
+import type { RecurringJob } from './scheduler.js';
+
+/** Every recurring job of the platform, in one place. */
+export function recurringJobs(services: Services): RecurringJob[] {
+  return [
+    {
+      // Lockout counters only matter for a quarter of an hour; expired sessions for nothing.
+      name: 'maintenance-prune',
+      cron: '17 3 * * *',
+      run: () => services.accounts.prune(),
+    },
+  ];
+}
