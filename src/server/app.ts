@@ -143,7 +143,7 @@ export function createApp({
   api.route('/', eventRoutes(services.events));
   api.route('/', referenceRoutes(services.reference));
   api.route('/', searchRoutes(services.search));
-  api.route('/', accountRoutes(services.accounts, services.invitations));
+  api.route('/', accountRoutes(services.accounts, services.invitations, services.ownData));
   api.route('/', auditRoutes(services.audit));
   api.route('/', directoryRoutes(services.directory));
   app.route('/api/v1', api);

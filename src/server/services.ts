@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, type DbOrTx, rowsOf } from './db/client.js';
 import type { Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
+import type { Viewer } from './modules/access/policy.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { createInvitations } from './modules/accounts/invitations.js';
 import { createPeopleReads } from './modules/accounts/people.js';
@@ -89,8 +90,15 @@ export function createServices(database: Database, options: ServiceOptions) {
     return !!row && row.indexed === 0 && row.content > 0;
   }
 
+  /** Everything held about the viewer, from every module, for the "download my data" link. */
+  async function ownData(viewer: Viewer) {
+    const account = await accounts.exportOwnData(viewer);
+    return { ...account, profile: await directory.ownProfile(viewer) };
+  }
+
   return {
     database,
+    ownData,
     baseUrl,
     mailer,
     auth,

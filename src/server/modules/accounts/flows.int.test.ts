@@ -433,6 +433,7 @@ describe(`audit log and own data (${engineName})`, () => {
     expect(response.headers.get('content-disposition')).toContain('attachment');
     const data = await response.json();
     expect(data.account.email).toBe(member.email);
+    expect(data).toHaveProperty('profile');
     expect(data.activity.map((a: { action: string }) => a.action)).toContain('auth.sign_in');
     expect(JSON.stringify(data)).not.toContain('password');
     expect((await t.jsonAs(null, '/api/v1/me/export')).status).toBe(401);

@@ -4,7 +4,7 @@ import { guard, requireRole, requireSignedIn, writeContext } from '../../http/au
 import type { AppEnv } from '../../http/context.js';
 import { errorResponses, ok } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
-import { ACCOUNT_ROLES } from '../access/policy.js';
+import { ACCOUNT_ROLES, type Viewer } from '../access/policy.js';
 import { MIN_PASSWORD_LENGTH } from './auth.js';
 import type { Invitations } from './invitations.js';
 import type { Accounts } from './service.js';
@@ -84,7 +84,11 @@ const UserPatchSchema = z
 const TokenParams = z.object({ token: z.string().min(20).max(100) });
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 
-export function accountRoutes(accounts: Accounts, invitations: Invitations) {
+export function accountRoutes(
+  accounts: Accounts,
+  invitations: Invitations,
+  ownData: (viewer: Viewer) => Promise<Record<string, unknown>>,
+) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi(
@@ -123,7 +127,7 @@ export function accountRoutes(accounts: Accounts, invitations: Invitations) {
       responses: ok(z.record(z.string(), z.unknown()), 'Your data'),
     }),
     async (c) => {
-      const data = await accounts.exportOwnData(requireSignedIn(c));
+      const data = await ownData(requireSignedIn(c));
       c.header('content-disposition', 'attachment; filename="southbridge-my-data.json"');
       return c.json(data, 200);
     },

@@ -17,7 +17,7 @@ import type { Lexicon } from '../../search/lexicon.js';
 import { actorOf, recordAudit, type WriteContext } from '../audit/service.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
-import { authoriseSolution } from './policy.js';
+import { authoriseSolution, translationSource } from './policy.js';
 import type { SolutionInputData, SolutionPatchData } from './schema.js';
 import { solutionSearchDocument } from './service.js';
 
@@ -305,7 +305,7 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
                 title: input.title,
                 summary: input.summary,
                 ...(input.description ? { description: input.description } : {}),
-                translation: input.source,
+                translation: translationSource(ctx.viewer, before, input.source),
               },
             },
             version: before.version + 1,

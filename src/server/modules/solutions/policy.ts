@@ -44,3 +44,16 @@ export function authoriseSolution(
         : 'You may change only your own drafts',
     );
 }
+
+/**
+ * How a translation was made, as recorded: staff say so themselves; the author's own is an
+ * author translation; anyone else's is a community translation.
+ */
+export function translationSource(
+  viewer: Viewer,
+  row: { ownerId: string | null },
+  claimed: 'author' | 'editorial' | 'community',
+): 'author' | 'editorial' | 'community' {
+  if (isStaff(viewer)) return claimed;
+  return row.ownerId && row.ownerId === viewer.userId ? 'author' : 'community';
+}
