@@ -104,7 +104,7 @@ describe.skipIf(!hasBrowser)('signing in', () => {
 
     await page.locator('form:has(input[value="enable"]) input[name="password"]').fill(TEST_PASSWORD);
     await page.locator('form:has(input[value="enable"]) button[type="submit"]').click();
-    await page.waitForSelector('.qr svg');
+    await page.waitForSelector('img.qr');
     await expectNoAxeViolations(page);
     const secret = (await page.locator('main code').first().textContent())!.trim();
     await page.locator('input[name="code"]').fill(totpCode(secret));

@@ -62,11 +62,12 @@ export async function e2eAccounts(server: RunningServer, smtp: Smtp) {
 
   // The first admin, from the link printed on first start.
   const deadline = Date.now() + 10_000;
-  let link: string | undefined;
-  while (!(link = server.output().match(/https?:\/\/\S+\/invitation\/(\S+)/)?.[1])) {
+  const printedLink = () => server.output().match(/https?:\/\/\S+\/invitation\/(\S+)/)?.[1];
+  while (!printedLink()) {
     if (Date.now() > deadline) throw new Error(`no first-admin link printed:\n${server.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const link = printedLink()!;
   const adminEmail = 'first-admin@example.org';
   const adminCreated = await accept(link, 'First Admin', adminEmail);
   const adminEnrolled = await enrol(await signIn(adminEmail, TEST_PASSWORD), TEST_PASSWORD);
