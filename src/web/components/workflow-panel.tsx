@@ -35,6 +35,8 @@ export function WorkflowPanel(props: {
   slug: string;
   status: string;
   canEdit: boolean;
+  /** What the viewer may do: review actions are the secretariat's, submitting the author's. */
+  may: { submit: boolean; review: boolean; comment: boolean };
   history: History;
   reviewError: string | null;
 }) {
@@ -42,18 +44,24 @@ export function WorkflowPanel(props: {
   const language = useLanguage();
   const base = `/${language}/solutions/${props.slug}`;
   const day = (iso: string) => formatDate(language, iso.slice(0, 10));
+  const actions = (NEXT[props.status] ?? []).filter((intent) =>
+    intent === 'submit' ? props.may.submit || props.may.review : props.may.review,
+  );
+  const showForm = actions.length > 0 || props.may.comment;
   return (
     <section aria-labelledby="review" className="workflow">
-      <h2 id="review">{props.canEdit ? t('workflow.actions') : t('workflow.history')}</h2>
+      <h2 id="review">{props.canEdit || showForm ? t('workflow.actions') : t('workflow.history')}</h2>
       <p>
         <strong>{t('workflow.statusLabel')}:</strong> {t(`workflow.status.${props.status}`)}
       </p>
       {props.canEdit && (
+        <p className="actions">
+          <a href={`${base}/edit`}>{t('workflow.edit')}</a>{' '}
+          <a href={`${base}/translate`}>{t('workflow.translate')}</a>
+        </p>
+      )}
+      {showForm && (
         <>
-          <p className="actions">
-            <a href={`${base}/edit`}>{t('workflow.edit')}</a>{' '}
-            <a href={`${base}/translate`}>{t('workflow.translate')}</a>
-          </p>
           <Form method="post" action={`${base}/review`} className="editor">
             <TextArea
               name="comment"
@@ -63,19 +71,21 @@ export function WorkflowPanel(props: {
               rows={2}
             />
             <div className="form-actions">
-              {(NEXT[props.status] ?? []).map((intent) => (
+              {actions.map((intent) => (
                 <button key={intent} type="submit" name="intent" value={intent}>
                   {t(BUTTON_LABEL[intent])}
                 </button>
               ))}
-              <button type="submit" name="intent" value="comment" className="secondary">
-                {t('workflow.comment')}
-              </button>
+              {props.may.comment && (
+                <button type="submit" name="intent" value="comment" className="secondary">
+                  {t('workflow.comment')}
+                </button>
+              )}
             </div>
           </Form>
         </>
       )}
-      {props.canEdit && <h3>{t('workflow.history')}</h3>}
+      {(props.canEdit || showForm) && <h3>{t('workflow.history')}</h3>}
       <ol className="history">
         {props.history.versions.map((v) => (
           <li key={`v${v.version}`}>

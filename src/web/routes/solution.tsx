@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { data } from 'react-router';
 import { AppError } from '../../server/errors';
-import { isStaff } from '../../server/modules/access/policy';
+import { isSignedIn } from '../../server/modules/access/policy';
 import { directionOf, type Language } from '../../shared/languages';
 import { langProps, languageName } from '../components/format';
 import { PageTitle } from '../components/page-title';
@@ -14,11 +14,17 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   try {
     const solution = await context.services.solutions.get(context.viewer, params.slug, lang);
     const cooperationTypes = await context.services.reference.termLabels('cooperation-type', lang);
-    const canEdit = isStaff(context.viewer);
+    const signedIn = isSignedIn(context.viewer);
+    const may = signedIn
+      ? await context.services.lifecycle.permissions(context.viewer, solution.id)
+      : { edit: false, submit: false, review: false, comment: false };
     return {
       solution,
-      canEdit,
-      history: await context.services.lifecycle.history(solution.id),
+      canEdit: may.edit,
+      may,
+      history: signedIn
+        ? await context.services.lifecycle.history(solution.id)
+        : { versions: [], reviews: [] },
       reviewError: new URL(request.url).searchParams.get('reviewError'),
       cooperationType: solution.cooperationType
         ? (cooperationTypes.get(solution.cooperationType) ?? null)
@@ -32,7 +38,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export default function Solution({ loaderData, params }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { solution, cooperationType, canEdit, history, reviewError } = loaderData;
+  const { solution, cooperationType, canEdit, may, history, reviewError } = loaderData;
   const lang = params.lang as Language;
   const textLang = langProps(solution.language, lang);
   const isTranslation = solution.translation !== 'original';
@@ -136,6 +142,7 @@ export default function Solution({ loaderData, params }: Route.ComponentProps) {
         slug={solution.slug}
         status={solution.status}
         canEdit={canEdit}
+        may={may}
         history={history}
         reviewError={reviewError}
       />

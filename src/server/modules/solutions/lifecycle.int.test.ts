@@ -138,7 +138,7 @@ describe(`the review workflow (${engineName})`, () => {
     });
     expect(edited.status).toBe(200);
     expect(edited.body.inferred.themes).toBe(false);
-    const { body } = await t.json(`/api/v1/solutions/${id}/history`);
+    const { body } = await t.jsonAs(await t.staff(), `/api/v1/solutions/${id}/history`);
     const last = body.versions.at(-1);
     expect(last.changes.map((c: { field: string }) => c.field).sort()).toEqual(['texts', 'themes']);
     expect(body.versions.map((v: { version: number }) => v.version)).toEqual(

@@ -14,10 +14,11 @@ import {
 import { AppError, type FieldError } from '../../errors.js';
 import type { Indexer } from '../../search/indexer.js';
 import type { Lexicon } from '../../search/lexicon.js';
+import type { Viewer } from '../access/policy.js';
 import { actorOf, recordAudit, type WriteContext } from '../audit/service.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
-import { authoriseSolution, translationSource } from './policy.js';
+import { authoriseSolution, type SolutionAction, translationSource } from './policy.js';
 import type { SolutionInputData, SolutionPatchData } from './schema.js';
 import { solutionSearchDocument } from './service.js';
 
@@ -370,6 +371,20 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
         });
         return row;
       });
+    },
+
+    /** What the viewer may do with a solution, for the buttons a page shows. */
+    async permissions(viewer: Viewer, idOrSlug: string) {
+      const row = await load(db, idOrSlug);
+      const can = (action: SolutionAction) => {
+        try {
+          authoriseSolution(viewer, action, row);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      return { edit: can('edit'), submit: can('submit'), review: can('review'), comment: can('comment') };
     },
 
     /** Versions (what changed in each) and the review trail, oldest first. */
