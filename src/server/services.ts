@@ -6,7 +6,9 @@ import { createAuth } from './modules/accounts/auth.js';
 import { createInvitations } from './modules/accounts/invitations.js';
 import { createAccounts } from './modules/accounts/service.js';
 import { createAuditService } from './modules/audit/query.js';
+import { createCalendarFeeds } from './modules/events/feeds.js';
 import { createEventsService } from './modules/events/service.js';
+import { createEventWrites } from './modules/events/write.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
@@ -53,9 +55,11 @@ export function createServices(database: Database, options: ServiceOptions) {
   const indexer = createIndexer({ reference, lexicon });
   const organisations = createOrganisationsService({ db });
   const solutions = createSolutionsService({ db, reference, organisations });
-  const events = createEventsService({ db, reference, organisations });
+  const events = createEventsService({ db, reference, organisations, accounts, baseUrl });
   const search = createSearchService({ db, reference, lexicon });
   const lifecycle = createSolutionLifecycle({ db, reference, organisations, indexer, lexicon });
+  const eventWrites = createEventWrites({ db, organisations, accounts, indexer });
+  const calendarFeeds = createCalendarFeeds({ db, accounts, events, baseUrl });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -95,6 +99,8 @@ export function createServices(database: Database, options: ServiceOptions) {
     solutions,
     lifecycle,
     events,
+    eventWrites,
+    calendarFeeds,
     search,
     indexer,
     reindexAll,
