@@ -96,6 +96,7 @@ export const EventParams = z.object({
 type ListQuery = z.infer<typeof EventListQuery>;
 /** Filters for the list service: `lang` and `limit` are required, the rest optional. */
 export type EventSummary = z.infer<typeof EventSummarySchema>;
+export type Event = z.infer<typeof EventSchema>;
 
 export type EventListFilters = Pick<ListQuery, 'lang' | 'limit'> & Partial<Omit<ListQuery, 'lang' | 'limit'>>;
 
