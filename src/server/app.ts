@@ -21,7 +21,9 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import type { UserView } from './modules/accounts/service.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
+import { calendarRoutes } from './modules/events/calendar-routes.js';
 import { eventRoutes } from './modules/events/routes.js';
+import { eventWriteRoutes } from './modules/events/write-routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
@@ -75,7 +77,13 @@ export function createApp({
     const route = c.req.routePath || 'unmatched';
     metrics.observe(c.req.method, route, c.res.status, seconds);
     log.info(
-      { method: c.req.method, path: c.req.path, route, status: c.res.status, ms: Math.round(seconds * 1000) },
+      {
+        method: c.req.method,
+        path: redactSecrets(c.req.path),
+        route,
+        status: c.res.status,
+        ms: Math.round(seconds * 1000),
+      },
       'request',
     );
   });
@@ -141,6 +149,8 @@ export function createApp({
   api.route('/', solutionWriteRoutes(services.solutions, services.lifecycle));
   api.route('/', organisationRoutes(services.organisations));
   api.route('/', eventRoutes(services.events));
+  api.route('/', eventWriteRoutes(services.events, services.eventWrites));
+  api.route('/', calendarRoutes(services.events, services.calendarFeeds));
   api.route('/', referenceRoutes(services.reference));
   api.route('/', searchRoutes(services.search));
   api.route('/', accountRoutes(services.accounts, services.invitations, services.ownData));
@@ -210,6 +220,11 @@ export function createApp({
   }
   app.notFound((c) => problem(c, 'not_found', `Nothing at ${c.req.path}`));
   return app;
+}
+
+/** A request path for the log, without the secret token of a calendar feed address. */
+export function redactSecrets(path: string): string {
+  return path.replace(/(\/calendar\/feeds\/)[^/]+\.ics$/, '$1…redacted….ics');
 }
 
 /** The caller's address: the socket peer, or the first X-Forwarded-For hop behind a trusted proxy. */

@@ -9,7 +9,9 @@ import { createPeopleReads } from './modules/accounts/people.js';
 import { createAccounts } from './modules/accounts/service.js';
 import { createAuditService } from './modules/audit/query.js';
 import { createDirectoryService } from './modules/directory/service.js';
+import { createCalendarFeeds } from './modules/events/feeds.js';
 import { createEventsService } from './modules/events/service.js';
+import { createEventWrites } from './modules/events/write.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
@@ -56,7 +58,7 @@ export function createServices(database: Database, options: ServiceOptions) {
   const indexer = createIndexer({ reference, lexicon });
   const organisations = createOrganisationsService({ db });
   const solutions = createSolutionsService({ db, reference, organisations });
-  const events = createEventsService({ db, reference, organisations });
+  const events = createEventsService({ db, reference, organisations, accounts, baseUrl });
   const search = createSearchService({ db, reference, lexicon });
   const directory = createDirectoryService({
     db,
@@ -65,6 +67,8 @@ export function createServices(database: Database, options: ServiceOptions) {
     people: createPeopleReads({ db }),
   });
   const lifecycle = createSolutionLifecycle({ db, reference, organisations, indexer, lexicon });
+  const eventWrites = createEventWrites({ db, organisations, accounts, indexer });
+  const calendarFeeds = createCalendarFeeds({ db, accounts, events, baseUrl });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -112,6 +116,8 @@ export function createServices(database: Database, options: ServiceOptions) {
     lifecycle,
     events,
     directory,
+    eventWrites,
+    calendarFeeds,
     search,
     indexer,
     reindexAll,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
+import { isSignedIn } from '../../server/modules/access/policy';
 import { EventListQuery } from '../../server/modules/events/schema';
 import type { Language } from '../../shared/languages';
 import { EVENT_KINDS } from '../../shared/vocabularies';
@@ -21,6 +22,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     page,
     exportQuery: exportQueryString(search, lang),
     errors,
+    canCreate: isSignedIn(context.viewer),
     values: { kind: search.get('kind') ?? '', from: search.get('from') ?? '', to: search.get('to') ?? '' },
   };
 }
@@ -34,6 +36,10 @@ export default function Events({ loaderData, params }: Route.ComponentProps) {
       <PageTitle title={t('events.title')} />
       <h1>{t('events.title')}</h1>
       <p className="lead">{t('events.intro')}</p>
+      <p className="actions">
+        <a href={`/${lang}/calendar`}>{t('calendar.calendarLink')}</a>
+        {loaderData.canCreate && <a href={`/${lang}/events/new`}>{t('calendar.newEvent')}</a>}
+      </p>
       <div className="with-sidebar">
         <aside aria-labelledby="filters-heading">
           <h2 id="filters-heading">{t('list.filters')}</h2>
@@ -81,6 +87,7 @@ export default function Events({ loaderData, params }: Route.ComponentProps) {
                   {event.country && <>, {event.country.name}</>}
                   {' · '}
                   {t(`events.kind.${event.kind}`, { defaultValue: event.kind })}
+                  {event.cancelled && <span className="status"> {t('calendar.cancelled')}</span>}
                 </span>
               </li>
             ))}

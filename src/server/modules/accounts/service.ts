@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { pickLanguage } from '../../../shared/languages.js';
+import { UUID_PATTERN } from '../../../shared/vocabularies.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import {
   attempts,
@@ -12,6 +14,7 @@ import {
   users,
   verifications,
   workingGroupMembers,
+  workingGroups,
 } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { type AccountRole, ANONYMOUS, atLeast, isStaff, type Viewer } from '../access/policy.js';
@@ -35,6 +38,9 @@ export function presentUser(row: UserRow) {
 }
 export type UserView = ReturnType<typeof presentUser>;
 
+/** A working group as forms and event pages name it. */
+export type GroupSummary = { id: string; slug: string; name: string; language: string };
+
 /** The session-signing secret: AUTH_SECRET when set, else one generated once and kept in the database. */
 export async function authSecret(db: Db, configured?: string): Promise<string> {
   if (configured) return configured;
@@ -53,12 +59,10 @@ type Deps = { db: Db; auth: Auth };
 
 /** Accounts: who a request acts as, and managing people (roles, removal, own data). */
 export function createAccounts({ db, auth }: Deps) {
-  /** The viewer a request acts as, from its session cookie or bearer token. */
-  async function viewerFor(headers: Headers): Promise<{ viewer: Viewer; user: UserView | null }> {
-    const session = await auth.api.getSession({ headers }).catch(() => null);
-    if (!session) return { viewer: ANONYMOUS, user: null };
-    const [row] = await db.select().from(users).where(eq(users.id, session.user.id));
-    if (!row || row.disabledAt) return { viewer: ANONYMOUS, user: null };
+  /** The viewer an account acts as: its role, organisation and groups; null if gone or disabled. */
+  async function viewerForUser(userId: string): Promise<{ viewer: Viewer; user: UserView } | null> {
+    const [row] = await db.select().from(users).where(eq(users.id, userId));
+    if (!row || row.disabledAt) return null;
     const groups = await db
       .select({ id: workingGroupMembers.groupId })
       .from(workingGroupMembers)
@@ -74,6 +78,13 @@ export function createAccounts({ db, auth }: Deps) {
     return { viewer, user: presentUser(row) };
   }
 
+  /** The viewer a request acts as, from its session cookie or bearer token. */
+  async function viewerFor(headers: Headers): Promise<{ viewer: Viewer; user: UserView | null }> {
+    const session = await auth.api.getSession({ headers }).catch(() => null);
+    if (!session) return { viewer: ANONYMOUS, user: null };
+    return (await viewerForUser(session.user.id)) ?? { viewer: ANONYMOUS, user: null };
+  }
+
   /** Accounts the viewer may manage: everyone for staff, their organisation's for an org admin. */
   function manageable(viewer: Viewer): SQL {
     if (isStaff(viewer)) return sql`true`;
@@ -84,6 +95,38 @@ export function createAccounts({ db, auth }: Deps) {
 
   return {
     viewerFor,
+
+    /**
+     * The viewer of an account that is not making the request (a calendar feed reads with its
+     * owner's rights); null when the account no longer exists or is disabled.
+     */
+    async viewerForUser(userId: string): Promise<Viewer | null> {
+      return (await viewerForUser(userId))?.viewer ?? null;
+    },
+
+    /**
+     * Names of working groups, for membership checks and group choices in forms; unknown ids are
+     * left out. (Small read of the groups' table until the groups module offers one.)
+     */
+    async groupSummaries(ids: readonly string[], lang: string, tx: DbOrTx = db): Promise<GroupSummary[]> {
+      const wanted = ids.filter((id) => UUID_PATTERN.test(id));
+      if (wanted.length === 0) return [];
+      const rows = await tx
+        .select({
+          id: workingGroups.id,
+          slug: workingGroups.slug,
+          language: workingGroups.language,
+          texts: workingGroups.texts,
+        })
+        .from(workingGroups)
+        .where(inArray(workingGroups.id, wanted));
+      return rows
+        .map((row) => {
+          const language = pickLanguage(row.texts, lang, row.language);
+          return { id: row.id, slug: row.slug, name: row.texts[language]?.name ?? row.slug, language };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name, lang));
+    },
 
     async list(viewer: Viewer, filters: { q?: string; role?: string; organisationId?: string } = {}) {
       const parts: (SQL | undefined)[] = [manageable(viewer)];

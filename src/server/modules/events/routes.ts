@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
 import { formatParam, registerExport } from '../../http/export.js';
-import { langQuery, ok } from '../../http/openapi.js';
+import { errorResponses, langQuery, ok } from '../../http/openapi.js';
 import { collectPages } from '../../http/pagination.js';
 import { validationHook } from '../../http/validation.js';
+import { ICAL_MEDIA_TYPE } from '../../interchange/ical.js';
+import { parseQuery } from './calendar-routes.js';
 import {
   EventListFields,
   EventListQuery,
@@ -51,6 +53,28 @@ export function eventRoutes(events: EventsService) {
     ],
     rows: (viewer, filters) =>
       collectPages((cursor) => events.list(viewer, { ...filters, limit: 100, cursor })),
+  });
+
+  // One event as an iCalendar file. Registered before `/events/{id}`, which would take `x.ics` as an id.
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/events/{id}.ics',
+    tags,
+    summary: 'Download one event as iCalendar (RFC 5545)',
+    request: { params: EventParams, query: z.object(langQuery) },
+    responses: {
+      200: { description: 'The event', content: { 'text/calendar': { schema: z.string() } } },
+      404: errorResponses[404],
+    },
+  });
+  app.get('/events/:file{[^/]+\\.ics}', async (c) => {
+    const id = c.req.param('file').slice(0, -'.ics'.length);
+    const file = await events.ics(c.get('viewer'), id, parseQuery(z.object(langQuery), c.req.query()).lang);
+    return c.body(file.body, 200, {
+      'content-type': ICAL_MEDIA_TYPE,
+      'content-disposition': `attachment; filename="${file.filename}"`,
+      'cache-control': 'private, no-cache',
+    });
   });
 
   app.openapi(
