@@ -87,7 +87,9 @@ export function createApp({
       'request',
     );
   });
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(
+    secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }),
+  );
   // Form posts from a browser must come from our own pages: the Origin / Sec-Fetch-Site check of
   // hono/csrf. Browsers send one of the two on every POST; a request with neither is not from a
   // browser (a script or API client), so it cannot be a cross-site forgery.

@@ -31,6 +31,10 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/events': PUBLIC,
   'GET /api/v1/events/export': PUBLIC,
   'GET /api/v1/events/{id}': PUBLIC,
+  'GET /api/v1/events/{id}.ics': PUBLIC,
+  'GET /api/v1/calendar': PUBLIC,
+  'GET /api/v1/calendar/feeds': MEMBERS,
+  'GET /api/v1/calendar/feeds/{token}.ics': 404,
   'GET /api/v1/countries': PUBLIC,
   'GET /api/v1/countries/{code}': PUBLIC,
   'GET /api/v1/sdgs': PUBLIC,
@@ -63,6 +67,13 @@ const EXPECTED: Record<string, Expectation> = {
   'PATCH /api/v1/users/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's member
   'POST /api/v1/invitations': ORG_ADMINS,
   'PUT /api/v1/me/profile': MEMBERS,
+  'POST /api/v1/events': MEMBERS,
+  'PATCH /api/v1/events/{id}': STAFF, // a seeded public event: only staff edit it
+  'POST /api/v1/events/{id}/registration': MEMBERS,
+  'DELETE /api/v1/events/{id}/registration': MEMBERS,
+  'POST /api/v1/calendar/feeds': MEMBERS,
+  'DELETE /api/v1/calendar/feeds/{id}': MEMBERS,
+  'POST /api/v1/events/{id}/cancel': STAFF,
   'DELETE /api/v1/invitations/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's
   'POST /api/v1/invitations/by-token/{token}/accept': 404,
 };
@@ -146,12 +157,14 @@ function fill(path: string): string {
     .replace('/users/{id}', `/users/${values.userId}`)
     .replace('{userId}', values.userId!)
     .replace('/invitations/{id}', `/invitations/${values.invitationId}`)
+    .replace('/feeds/{id}', '/feeds/00000000-0000-4000-8000-000000000000')
     .replace('{token}', 'z'.repeat(43))
     .replace('{code}', 'VNM')
     .replace('{goal}', '2')
     .replace('{language}', 'fr')
     .replace(/\/search$/, '/search?q=drought%20seed%20fisheries&limit=50')
-    .replace(/\/suggest$/, '/suggest?q=drou');
+    .replace(/\/suggest$/, '/suggest?q=drou')
+    .replace(/\/calendar$/, '/calendar?from=2026-11-01&to=2026-11-30');
 }
 
 /** Bodies for writes whose policy check needs a well-formed request to be reached. */
@@ -161,6 +174,7 @@ const BODIES: Record<string, unknown> = {
     name: 'Someone',
     password: 'a long enough passphrase',
   },
+  'PATCH /api/v1/events/{id}': { location: 'Geneva' },
 };
 
 function expected(route: string, caller: Caller): Outcome {

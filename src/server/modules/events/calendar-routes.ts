@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import { AppError, fieldErrorsFromZod } from '../../errors.js';
-import { requireSignedIn, writeContext } from '../../http/auth.js';
+import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { errorResponses, langQuery, ok, ProblemSchema } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
@@ -52,6 +52,7 @@ export function calendarRoutes(events: EventsService, feeds: CalendarFeeds) {
     createRoute({
       method: 'post',
       path: '/calendar/feeds',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Create (or rotate) your secret iCalendar feed, or a working group’s',
@@ -79,6 +80,7 @@ export function calendarRoutes(events: EventsService, feeds: CalendarFeeds) {
     createRoute({
       method: 'get',
       path: '/calendar/feeds',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Your live calendar feeds (their addresses are not stored and cannot be shown again)',
@@ -100,6 +102,7 @@ export function calendarRoutes(events: EventsService, feeds: CalendarFeeds) {
     createRoute({
       method: 'delete',
       path: '/calendar/feeds/{id}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Stop one of your calendar feeds',

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
-import { requireSignedIn, writeContext } from '../../http/auth.js';
+import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { langQuery, ProblemSchema } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
@@ -40,6 +40,7 @@ export function eventWriteRoutes(events: EventsService, writes: EventWrites) {
     createRoute({
       method: 'post',
       path: '/events',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary:
@@ -58,6 +59,7 @@ export function eventWriteRoutes(events: EventsService, writes: EventWrites) {
     createRoute({
       method: 'patch',
       path: '/events/{id}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Edit an event (its author, their organisation admin, or the secretariat)',
@@ -75,6 +77,7 @@ export function eventWriteRoutes(events: EventsService, writes: EventWrites) {
     createRoute({
       method: 'post',
       path: '/events/{id}/cancel',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Cancel an event: it stays listed as cancelled, and feeds say so',
@@ -92,6 +95,7 @@ export function eventWriteRoutes(events: EventsService, writes: EventWrites) {
     createRoute({
       method: 'post',
       path: '/events/{id}/registration',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Register for an event (409 when registration is closed or the event is full)',
@@ -113,6 +117,7 @@ export function eventWriteRoutes(events: EventsService, writes: EventWrites) {
     createRoute({
       method: 'delete',
       path: '/events/{id}/registration',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Cancel your registration',
