@@ -21,6 +21,8 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import type { UserView } from './modules/accounts/service.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { eventRoutes } from './modules/events/routes.js';
+import { groupRoutes } from './modules/groups/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
@@ -139,6 +141,8 @@ export function createApp({
   api.route('/', searchRoutes(services.search));
   api.route('/', accountRoutes(services.accounts, services.invitations));
   api.route('/', auditRoutes(services.audit));
+  api.route('/', groupRoutes(services.groups));
+  api.route('/', notificationRoutes(services.notifications));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

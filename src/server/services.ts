@@ -7,6 +7,8 @@ import { createInvitations } from './modules/accounts/invitations.js';
 import { createAccounts } from './modules/accounts/service.js';
 import { createAuditService } from './modules/audit/query.js';
 import { createEventsService } from './modules/events/service.js';
+import { createGroupsService } from './modules/groups/service.js';
+import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
@@ -56,6 +58,8 @@ export function createServices(database: Database, options: ServiceOptions) {
   const events = createEventsService({ db, reference, organisations });
   const search = createSearchService({ db, reference, lexicon });
   const lifecycle = createSolutionLifecycle({ db, reference, organisations, indexer, lexicon });
+  const notifications = createNotificationsService({ db, mailer, accounts, baseUrl, logger: options.logger });
+  const groups = createGroupsService({ db, accounts, organisations, reference, notifications });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -95,6 +99,8 @@ export function createServices(database: Database, options: ServiceOptions) {
     solutions,
     lifecycle,
     events,
+    notifications,
+    groups,
     search,
     indexer,
     reindexAll,

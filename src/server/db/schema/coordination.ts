@@ -11,6 +11,8 @@ export const workingGroups = pgTable('working_groups', {
   ...contentColumns(),
   number: integer('number'),
   pillar: integer('pillar'),
+  /** The theme (taxonomy id) the group works on; the Compact groups each have their own term. */
+  theme: text('theme'),
   texts: jsonb('texts').$type<Record<string, WorkingGroupText>>().notNull(),
   chairIds: uuid('chair_ids').array().notNull().default([]),
   coChairIds: uuid('co_chair_ids').array().notNull().default([]),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import {
   auditLog,
@@ -32,6 +32,15 @@ export function presentUser(row: UserRow) {
   };
 }
 export type UserView = ReturnType<typeof presentUser>;
+
+/** What other modules may know of a person: enough to name and email them. */
+export type PersonView = {
+  id: string;
+  name: string;
+  email: string;
+  organisationId: string | null;
+  disabled: boolean;
+};
 
 /** The session-signing secret: AUTH_SECRET when set, else one generated once and kept in the database. */
 export async function authSecret(db: Db, configured?: string): Promise<string> {
@@ -78,6 +87,37 @@ export function createAccounts({ db, auth }: Deps) {
     if (viewer.role === 'org_admin' && viewer.organisationId)
       return eq(users.organisationId, viewer.organisationId);
     throw new AppError('forbidden', 'Only organisation admins and the secretariat manage accounts');
+  }
+
+  /**
+   * Names, emails and organisations of accounts, by id, for modules that show or notify people
+   * (working groups, notifications). Disabled accounts are included and marked. Pass the
+   * transaction when calling from inside one.
+   */
+  async function people(ids: string[], tx: DbOrTx = db): Promise<Map<string, PersonView>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        organisationId: users.organisationId,
+        disabledAt: users.disabledAt,
+      })
+      .from(users)
+      .where(inArray(users.id, [...new Set(ids)]));
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          organisationId: row.organisationId,
+          disabled: !!row.disabledAt,
+        },
+      ]),
+    );
   }
 
   return {
@@ -199,6 +239,17 @@ export function createAccounts({ db, auth }: Deps) {
         solutions: authored,
         activity,
       };
+    },
+
+    people,
+
+    /** The account with this email (any case), or null. */
+    async personByEmail(email: string, tx: DbOrTx = db): Promise<PersonView | null> {
+      const [row] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = lower(${email})`);
+      return row ? ((await people([row.id], tx)).get(row.id) ?? null) : null;
     },
 
     /** Whether the installation has anyone yet (the first-admin link is printed until it does). */
