@@ -53,9 +53,13 @@ export function langProps(textLanguage: string, pageLanguage: Language) {
 
 /** A moment (an audit entry, a session) with date and time, in the reader's language, in UTC. */
 export function formatDateTime(language: Language, iso: string): string {
+  // Explicit fields: Node 20's Intl refuses timeZoneName together with dateStyle/timeStyle.
   return new Intl.DateTimeFormat(LANGUAGE_TAGS[language], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: 'UTC',
     timeZoneName: 'short',
   }).format(new Date(iso));

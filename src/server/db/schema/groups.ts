@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  ACTION_LINK_TYPES,
+  ACTION_STATUSES,
+  type ActionLinkType,
+  type ActionStatus,
+  PRIORITY_STATUSES,
+  type PriorityStatus,
+} from '../../../shared/groups.js';
 import { users } from './accounts.js';
 import { workingGroups } from './coordination.js';
 
@@ -41,10 +49,7 @@ export const groupPosts = pgTable(
   (t) => [index('group_posts_thread_idx').on(t.threadId, t.createdAt)],
 );
 
-export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_LINK_TYPES = ['need', 'offer', 'match'] as const;
-export type ActionLinkType = (typeof ACTION_LINK_TYPES)[number];
+export { ACTION_LINK_TYPES, ACTION_STATUSES, type ActionLinkType, type ActionStatus };
 
 /** The action tracker: who does what by when, optionally tied to a need, offer or match. */
 export const groupActions = pgTable(
@@ -78,8 +83,7 @@ export const groupActions = pgTable(
   ],
 );
 
-export const PRIORITY_STATUSES = ['open', 'closed'] as const;
-export type PriorityStatus = (typeof PRIORITY_STATUSES)[number];
+export { PRIORITY_STATUSES, type PriorityStatus };
 
 /** Priorities members propose for the group's joint planning. */
 export const groupPriorities = pgTable(

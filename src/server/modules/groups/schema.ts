@@ -1,6 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { GROUP_ROLES } from '../../db/schema/coordination.js';
-import { ACTION_LINK_TYPES, ACTION_STATUSES, PRIORITY_STATUSES } from '../../db/schema/groups.js';
+import {
+  ACTION_LINK_TYPES,
+  ACTION_STATUSES,
+  GROUP_ROLES,
+  PRIORITY_STATUSES,
+} from '../../../shared/groups.js';
 import { langQuery, languageFields } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
 import { OrganisationSummarySchema } from '../organisations/schema.js';

@@ -68,7 +68,7 @@ export function createNotificationsService({ db, mailer, accounts, baseUrl, logg
   /** The subject and text of a notification email, in English: accounts keep no language yet. */
   function emailFor(input: NotifyInput): { subject: string; text: string } {
     const t = getI18n(DEFAULT_LANGUAGE).t;
-    const known = `groups.notifications.kinds.${input.kind}`;
+    const known = `groups.notifications.kinds.${input.kind.replaceAll('.', '_')}`;
     const label = t(known) === known ? '' : `${t(known)}: `;
     const subject = cut(`${label}${input.title}`, 200);
     const link = input.link ? `${baseUrl}/${DEFAULT_LANGUAGE}${input.link}` : null;
