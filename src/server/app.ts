@@ -24,6 +24,8 @@ import { directoryRoutes } from './modules/directory/routes.js';
 import { calendarRoutes } from './modules/events/calendar-routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { eventWriteRoutes } from './modules/events/write-routes.js';
+import { groupRoutes } from './modules/groups/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
@@ -158,6 +160,8 @@ export function createApp({
   api.route('/', accountRoutes(services.accounts, services.invitations, services.ownData));
   api.route('/', auditRoutes(services.audit));
   api.route('/', directoryRoutes(services.directory));
+  api.route('/', groupRoutes(services.groups));
+  api.route('/', notificationRoutes(services.notifications));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

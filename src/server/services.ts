@@ -12,6 +12,8 @@ import { createDirectoryService } from './modules/directory/service.js';
 import { createCalendarFeeds } from './modules/events/feeds.js';
 import { createEventsService } from './modules/events/service.js';
 import { createEventWrites } from './modules/events/write.js';
+import { createGroupsService } from './modules/groups/service.js';
+import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
@@ -69,6 +71,8 @@ export function createServices(database: Database, options: ServiceOptions) {
   const lifecycle = createSolutionLifecycle({ db, reference, organisations, indexer, lexicon });
   const eventWrites = createEventWrites({ db, organisations, accounts, indexer });
   const calendarFeeds = createCalendarFeeds({ db, accounts, events, baseUrl });
+  const notifications = createNotificationsService({ db, mailer, accounts, baseUrl, logger: options.logger });
+  const groups = createGroupsService({ db, accounts, organisations, reference, notifications });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -118,6 +122,8 @@ export function createServices(database: Database, options: ServiceOptions) {
     directory,
     eventWrites,
     calendarFeeds,
+    notifications,
+    groups,
     search,
     indexer,
     reindexAll,

@@ -105,6 +105,7 @@ describe('demo content files', () => {
       for (const org of [...g.chairs, ...g.coChairs, ...g.viceChairs])
         expect(orgIds, `${g.id}: ${org}`).toContain(org);
       expect(themeIds).toContain(g.id);
+      expect(themeIds, `${g.id}: theme ${g.theme}`).toContain(g.theme);
     }
     for (const o of orgs) if (o.country) expect(iso3, `${o.id}: ${o.country}`).toContain(o.country);
   });

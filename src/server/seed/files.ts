@@ -143,6 +143,8 @@ export const WorkingGroupFile = z.array(
     id: z.string(),
     number: z.number().int(),
     pillar: z.number().int().min(1).max(4),
+    /** The theme taxonomy id the group works on. */
+    theme: z.string().min(1),
     language: z.string(),
     texts: translated({ name: z.string().min(1), description: z.string().optional() }),
     chairs: z.array(z.string()).default([]),

@@ -53,6 +53,7 @@ export function langProps(textLanguage: string, pageLanguage: Language) {
 
 /** A moment (an audit entry, a session) with date and time, in the reader's language, in UTC. */
 export function formatDateTime(language: Language, iso: string): string {
+  // Explicit fields: Node 20's Intl refuses timeZoneName together with dateStyle/timeStyle.
   return new Intl.DateTimeFormat(LANGUAGE_TAGS[language], {
     year: 'numeric',
     month: 'short',

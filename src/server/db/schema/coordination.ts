@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { GROUP_ROLES, type GroupRole } from '../../../shared/groups.js';
 import { users } from './accounts.js';
 import type { TranslationSource } from './content.js';
 import { contentColumns } from './content.js';
@@ -11,6 +12,8 @@ export const workingGroups = pgTable('working_groups', {
   ...contentColumns(),
   number: integer('number'),
   pillar: integer('pillar'),
+  /** The theme (taxonomy id) the group works on; the Compact groups each have their own term. */
+  theme: text('theme'),
   texts: jsonb('texts').$type<Record<string, WorkingGroupText>>().notNull(),
   chairIds: uuid('chair_ids').array().notNull().default([]),
   coChairIds: uuid('co_chair_ids').array().notNull().default([]),
@@ -19,8 +22,7 @@ export const workingGroups = pgTable('working_groups', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const GROUP_ROLES = ['chair', 'vice_chair', 'member'] as const;
-export type GroupRole = (typeof GROUP_ROLES)[number];
+export { GROUP_ROLES, type GroupRole };
 
 /** People in a working group, with their role in it. */
 export const workingGroupMembers = pgTable(

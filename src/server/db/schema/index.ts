@@ -4,6 +4,8 @@ export * from './coordination.js';
 export * from './directory.js';
 export * from './events.js';
 export * from './funds.js';
+export * from './groups.js';
+export * from './notifications.js';
 export * from './organisations.js';
 export * from './reference.js';
 export * from './search.js';

@@ -40,6 +40,14 @@ export type UserView = ReturnType<typeof presentUser>;
 
 /** A working group as forms and event pages name it. */
 export type GroupSummary = { id: string; slug: string; name: string; language: string };
+/** What other modules may know of a person: enough to name and email them. */
+export type PersonView = {
+  id: string;
+  name: string;
+  email: string;
+  organisationId: string | null;
+  disabled: boolean;
+};
 
 /** The session-signing secret: AUTH_SECRET when set, else one generated once and kept in the database. */
 export async function authSecret(db: Db, configured?: string): Promise<string> {
@@ -91,6 +99,37 @@ export function createAccounts({ db, auth }: Deps) {
     if (viewer.role === 'org_admin' && viewer.organisationId)
       return eq(users.organisationId, viewer.organisationId);
     throw new AppError('forbidden', 'Only organisation admins and the secretariat manage accounts');
+  }
+
+  /**
+   * Names, emails and organisations of accounts, by id, for modules that show or notify people
+   * (working groups, notifications). Disabled accounts are included and marked. Pass the
+   * transaction when calling from inside one.
+   */
+  async function people(ids: string[], tx: DbOrTx = db): Promise<Map<string, PersonView>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        organisationId: users.organisationId,
+        disabledAt: users.disabledAt,
+      })
+      .from(users)
+      .where(inArray(users.id, [...new Set(ids)]));
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          organisationId: row.organisationId,
+          disabled: !!row.disabledAt,
+        },
+      ]),
+    );
   }
 
   return {
@@ -244,6 +283,17 @@ export function createAccounts({ db, auth }: Deps) {
         solutions: authored,
         activity,
       };
+    },
+
+    people,
+
+    /** The account with this email (any case), or null. */
+    async personByEmail(email: string, tx: DbOrTx = db): Promise<PersonView | null> {
+      const [row] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = lower(${email})`);
+      return row ? ((await people([row.id], tx)).get(row.id) ?? null) : null;
     },
 
     /** Whether the installation has anyone yet (the first-admin link is printed until it does). */
