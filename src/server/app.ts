@@ -21,6 +21,7 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import type { UserView } from './modules/accounts/service.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { eventRoutes } from './modules/events/routes.js';
+import { libraryRoutes } from './modules/library/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
@@ -135,6 +136,7 @@ export function createApp({
   api.route('/', solutionWriteRoutes(services.solutions, services.lifecycle));
   api.route('/', organisationRoutes(services.organisations));
   api.route('/', eventRoutes(services.events));
+  api.route('/', libraryRoutes(services.library));
   api.route('/', referenceRoutes(services.reference));
   api.route('/', searchRoutes(services.search));
   api.route('/', accountRoutes(services.accounts, services.invitations));

@@ -7,6 +7,7 @@ import { createInvitations } from './modules/accounts/invitations.js';
 import { createAccounts } from './modules/accounts/service.js';
 import { createAuditService } from './modules/audit/query.js';
 import { createEventsService } from './modules/events/service.js';
+import { createLibraryService } from './modules/library/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
@@ -56,6 +57,7 @@ export function createServices(database: Database, options: ServiceOptions) {
   const events = createEventsService({ db, reference, organisations });
   const search = createSearchService({ db, reference, lexicon });
   const lifecycle = createSolutionLifecycle({ db, reference, organisations, indexer, lexicon });
+  const library = createLibraryService({ db, reference, indexer, search, groups: accounts });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -65,6 +67,7 @@ export function createServices(database: Database, options: ServiceOptions) {
         ...(await solutions.searchDocuments(t)),
         ...(await organisations.searchDocuments(t)),
         ...(await events.searchDocuments(t)),
+        ...(await library.searchDocuments(t)),
       ];
       await indexer.index(t, documents);
       return documents.length;
@@ -95,6 +98,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     solutions,
     lifecycle,
     events,
+    library,
     search,
     indexer,
     reindexAll,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { pickLanguage } from '../../../shared/languages.js';
 import type { Db } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import {
@@ -10,6 +11,7 @@ import {
   solutions,
   users,
   workingGroupMembers,
+  workingGroups,
 } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { type AccountRole, ANONYMOUS, atLeast, isStaff, type Viewer } from '../access/policy.js';
@@ -199,6 +201,23 @@ export function createAccounts({ db, auth }: Deps) {
         solutions: authored,
         activity,
       };
+    },
+
+    /**
+     * The working groups (all, or those with the given ids) as id and name in one language, by
+     * number; for forms and labels elsewhere (membership itself is in `viewerFor`).
+     */
+    async workingGroupNames(lang: string, ids?: string[]): Promise<Array<{ id: string; name: string }>> {
+      if (ids && ids.length === 0) return [];
+      const rows = await db
+        .select({ id: workingGroups.id, texts: workingGroups.texts, language: workingGroups.language })
+        .from(workingGroups)
+        .where(ids ? inArray(workingGroups.id, ids) : undefined)
+        .orderBy(asc(workingGroups.number), asc(workingGroups.slug));
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.texts[pickLanguage(row.texts, lang, row.language)]?.name ?? row.id,
+      }));
     },
 
     /** Whether the installation has anyone yet (the first-admin link is printed until it does). */
