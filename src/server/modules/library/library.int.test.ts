@@ -492,8 +492,10 @@ describe(`editing and deleting (${engineName})`, () => {
     expect(entry?.action).toBe('library.create');
     const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
     const update = entries.find((e) => e.action === 'library.update');
-    expect((update?.before as { texts: { en: { title: string } } }).texts.en.title).toBe('Draft guide');
-    expect((update?.after as { texts: { en: { title: string } } }).texts.en.title).toBe('Final guide');
+    expect(update).toBeDefined();
+    type Texts = { texts: { en: { title: string } } };
+    expect((update!.before as Texts).texts.en.title).toBe('Draft guide');
+    expect((update!.after as Texts).texts.en.title).toBe('Final guide');
 
     // memberB can no longer read it (group A only): 404; a members-only one they can read: 403.
     expect((await t.send('PATCH', `/api/v1/library/${id}`, { title: 'x' }, memberB)).status).toBe(404);
