@@ -32,7 +32,8 @@ async function upload(as: TestAccount | null, fields: Fields, file?: FilePart) {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields))
     for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
-  if (file) form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+  if (file)
+    form.append('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
   const response = await t.request('/api/v1/library', {
     method: 'POST',
     headers: { origin: ORIGIN, ...(as ? { cookie: as.cookie } : {}) },

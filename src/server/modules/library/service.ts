@@ -466,7 +466,9 @@ export function createLibraryService({ db, reference, indexer, search, groups }:
             : visibility === 'working_group'
               ? before.workingGroupId
               : null;
-        if (patch.visibility !== undefined || patch.workingGroupId !== undefined) {
+        // The audience is checked when it changes: an org admin or the secretariat may edit a
+        // group's document without belonging to the group.
+        if (visibility !== before.visibility || (workingGroupId ?? null) !== before.workingGroupId) {
           const errors = checkAudience(ctx.viewer, visibility, workingGroupId, namedGroupExists);
           if (errors.length) throw new AppError('validation_failed', 'Some fields are not valid', errors);
         }
