@@ -25,6 +25,13 @@ export function formatFileSize(language: Language, bytes: number): string {
   }).format(megabytes ? bytes / (1024 * 1024) : Math.max(0.1, bytes / 1024));
 }
 
+/** The day a resource was added or changed, in the reader's language (UTC). */
+export function formatDay(language: Language, iso: string): string {
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
+}
+
 /** "PDF · 2.1 kB": what a stored file is and how large. */
 export function FileFacts({ file, language }: { file: { type: string; size: number }; language: Language }) {
   const { t } = useTranslation();

@@ -5,8 +5,8 @@ import { isStaff } from '../../server/modules/access/policy';
 import { ResourcePatch } from '../../server/modules/library/schema';
 import type { Language } from '../../shared/languages';
 import { Select, TextArea, TextInput } from '../components/form-fields';
-import { formatDateTime, langProps, languageName } from '../components/format';
-import { FileFacts, ResourceLink, VISIBILITY_CHOICES } from '../components/library';
+import { langProps, languageName } from '../components/format';
+import { FileFacts, formatDay, ResourceLink, VISIBILITY_CHOICES } from '../components/library';
 import { PageTitle } from '../components/page-title';
 import { requireMemberPage, runForm } from '../forms.server';
 import { parseInput } from '../solution-input.server';
@@ -145,11 +145,11 @@ export default function LibraryItem({ loaderData, actionData, params }: Route.Co
             {resource.workingGroup && <> ({resource.workingGroup.name})</>}
           </dd>
           <dt>{t('library.item.added')}</dt>
-          <dd>{formatDateTime(lang, resource.createdAt)}</dd>
-          {resource.updatedAt !== resource.createdAt && (
+          <dd>{formatDay(lang, resource.createdAt)}</dd>
+          {formatDay(lang, resource.updatedAt) !== formatDay(lang, resource.createdAt) && (
             <>
               <dt>{t('library.item.updated')}</dt>
-              <dd>{formatDateTime(lang, resource.updatedAt)}</dd>
+              <dd>{formatDay(lang, resource.updatedAt)}</dd>
             </>
           )}
         </dl>

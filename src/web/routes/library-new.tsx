@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form, redirect } from 'react-router';
+import { AppError, fieldErrorsFromZod } from '../../server/errors';
 import { MAX_UPLOAD_BYTES } from '../../server/files/limits';
 import { isStaff } from '../../server/modules/access/policy';
 import { ResourceFormInput } from '../../server/modules/library/schema';
@@ -10,7 +11,6 @@ import { languageName } from '../components/format';
 import { VISIBILITY_CHOICES } from '../components/library';
 import { PageTitle } from '../components/page-title';
 import { requireMemberPage, runForm } from '../forms.server';
-import { parseInput } from '../solution-input.server';
 import type { Route } from './+types/library-new';
 
 type Values = Record<string, string | string[]>;
@@ -57,7 +57,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return [[key, key === 'themes' ? strings : strings[0]!]];
       }),
     );
-    const input = parseInput(ResourceFormInput, fields);
+    const parsed = ResourceFormInput.safeParse(fields);
+    if (!parsed.success) {
+      // Report a missing file or link together with the other fields, not on the next try.
+      const chosen = fields.file instanceof Blob && fields.file.size > 0;
+      const errors = fieldErrorsFromZod(parsed.error.issues, 'body');
+      if (!chosen && !(typeof fields.url === 'string' && fields.url.trim()))
+        errors.push({ field: 'body.file', message: 'attach a file or give a link' });
+      throw new AppError('validation_failed', 'Some fields are not valid', errors);
+    }
+    const input = parsed.data;
     const file = await uploadedFile(input.file);
     return context.services.library.create({ viewer: context.viewer, ip: context.clientIp }, input, file);
   });
@@ -69,7 +78,8 @@ export default function NewResource({ loaderData, actionData, params }: Route.Co
   const { t } = useTranslation();
   const lang = params.lang as Language;
   const errors: Record<string, string> = actionData?.errors ?? {};
-  const values: Values = actionData?.values ?? loaderData.defaults;
+  // After a refused upload the form shows what was sent; a body too large to read keeps the defaults.
+  const values: Values = { ...loaderData.defaults, ...actionData?.values };
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const themes = values.themes === undefined ? [] : ([] as string[]).concat(values.themes);
   return (

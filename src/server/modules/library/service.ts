@@ -142,6 +142,9 @@ const keys: SortKey<{ createdAt: Date; id: string }>[] = [
   { expr: resources.id, cast: 'uuid', of: (row) => row.id },
 ];
 
+/** The part of a file's text the index takes, cut in the database so a reindex loads no more. */
+const indexedText = sql<string>`left(${files.extractedText}, ${sql.raw(String(MAX_INDEXED_TEXT_CHARS))})`;
+
 const fileColumns = {
   name: files.name,
   type: files.type,
@@ -280,10 +283,7 @@ export function createLibraryService({ db, reference, indexer, search, groups }:
   }
 
   async function fileText(tx: DbOrTx, resourceId: string): Promise<string> {
-    const [row] = await tx
-      .select({ text: files.extractedText })
-      .from(files)
-      .where(eq(files.resourceId, resourceId));
+    const [row] = await tx.select({ text: indexedText }).from(files).where(eq(files.resourceId, resourceId));
     return row?.text ?? '';
   }
 
@@ -530,7 +530,7 @@ export function createLibraryService({ db, reference, indexer, search, groups }:
     /** Every resource as a search document, for a full reindex. */
     async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
       const rows = await tx
-        .select({ resource: resources, text: files.extractedText })
+        .select({ resource: resources, text: indexedText })
         .from(resources)
         .leftJoin(files, eq(files.resourceId, resources.id));
       return rows.map((row) => resourceSearchDocument(row.resource, row.text ?? ''));
