@@ -25,6 +25,7 @@ import { calendarRoutes } from './modules/events/calendar-routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { eventWriteRoutes } from './modules/events/write-routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
+import { libraryRoutes } from './modules/library/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -155,6 +156,7 @@ export function createApp({
   api.route('/', eventRoutes(services.events));
   api.route('/', eventWriteRoutes(services.events, services.eventWrites));
   api.route('/', calendarRoutes(services.events, services.calendarFeeds));
+  api.route('/', libraryRoutes(services.library));
   api.route('/', referenceRoutes(services.reference));
   api.route('/', searchRoutes(services.search));
   api.route('/', accountRoutes(services.accounts, services.invitations, services.ownData));

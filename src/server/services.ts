@@ -13,6 +13,7 @@ import { createCalendarFeeds } from './modules/events/feeds.js';
 import { createEventsService } from './modules/events/service.js';
 import { createEventWrites } from './modules/events/write.js';
 import { createGroupsService } from './modules/groups/service.js';
+import { createLibraryService } from './modules/library/service.js';
 import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
@@ -73,6 +74,7 @@ export function createServices(database: Database, options: ServiceOptions) {
   const calendarFeeds = createCalendarFeeds({ db, accounts, events, baseUrl });
   const notifications = createNotificationsService({ db, mailer, accounts, baseUrl, logger: options.logger });
   const groups = createGroupsService({ db, accounts, organisations, reference, notifications });
+  const library = createLibraryService({ db, reference, indexer, search, groups: accounts });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -82,6 +84,7 @@ export function createServices(database: Database, options: ServiceOptions) {
         ...(await solutions.searchDocuments(t)),
         ...(await organisations.searchDocuments(t)),
         ...(await events.searchDocuments(t)),
+        ...(await library.searchDocuments(t)),
       ];
       await indexer.index(t, documents);
       return documents.length;
@@ -124,6 +127,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     calendarFeeds,
     notifications,
     groups,
+    library,
     search,
     indexer,
     reindexAll,

@@ -1,7 +1,15 @@
 import type { Visibility } from '../db/schema/content.js';
 
-export const SEARCH_TYPES = ['solution', 'organisation', 'event'] as const;
+export const SEARCH_TYPES = ['solution', 'organisation', 'event', 'resource'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** The page of each type under /{lang}/, for result links (`resource` lives in the library). */
+export const SEARCH_TYPE_PATHS: Record<SearchType, string> = {
+  solution: 'solutions',
+  organisation: 'organisations',
+  event: 'events',
+  resource: 'library',
+};
 
 /** What a module hands the search index for one record: its texts per language and its facets. */
 export type SearchableDocument = {

@@ -12,7 +12,7 @@ export const SearchQuery = z.object({
     description: 'Words in any of the seven languages; typos are tolerated',
     example: '学校供餐',
   }),
-  type: csvParam('Record types: solution, organisation, event', z.enum(SEARCH_TYPES)),
+  type: csvParam('Record types: solution, organisation, event, resource', z.enum(SEARCH_TYPES)),
   theme: csvParam('Theme ids; a record matches any of them'),
   sdg: csvParam('SDG goals (2) or targets (2.1)', sdgCode),
   region: z

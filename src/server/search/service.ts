@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import { isStaff, type Viewer, visibleWhere } from '../modules/access/policy.js';
 import type { ReferenceService } from '../modules/reference/service.js';
-import type { SearchType } from './documents.js';
+import { SEARCH_TYPE_PATHS, type SearchType } from './documents.js';
 import { matchSpans, snippet } from './highlight.js';
 import type { Lexicon } from './lexicon.js';
 import type { SearchFilters, SearchResponseBody } from './schema.js';
@@ -272,6 +272,20 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
   return {
     parse: (q: string, lang: string) => parseQuery(q, lang, lexicon),
 
+    /**
+     * A subquery of the ids of records of one type whose indexed text (title, body, concepts) matches
+     * `q`, for a module's own list to filter on with `id IN (…)`; the module applies visibility.
+     */
+    matchingIds(type: SearchType, q: string, lang: string): SQL {
+      const query = parseQuery(q, lang, lexicon);
+      const match: SQL[] = [];
+      if (query.tsquery) match.push(sql`d.terms @@ ${query.tsquery}::tsquery`);
+      if (query.expanded.length) match.push(sql`d.concepts && ${textArray(query.expanded)}`);
+      return sql`(SELECT d.entity_id FROM search_documents d WHERE d.entity_type = ${type} AND ${
+        match.length ? sql`(${sql.join(match, sql` OR `)})` : sql`false`
+      })`;
+    },
+
     async search(viewer: Viewer, filters: SearchFilters): Promise<SearchResponseBody> {
       const query = parseQuery(filters.q, filters.lang, lexicon);
       const offset = offsetFrom(filters.cursor);
@@ -297,7 +311,7 @@ export function createSearchService({ db, reference, lexicon }: Deps) {
           originalLanguage: row.original_language,
           score: Math.round(Number(row.score) * 1000) / 1000,
           matchedConcepts: matched.map((id) => ({ id, label: lexicon.label(id, filters.lang) })),
-          url: `/${filters.lang}/${row.entity_type}s/${row.slug}`,
+          url: `/${filters.lang}/${SEARCH_TYPE_PATHS[row.entity_type]}/${row.slug}`,
         };
       });
       const broader = [...new Set(query.concepts.flatMap((id) => lexicon.concepts.get(id)?.broader ?? []))];

@@ -5,6 +5,7 @@ export * from './directory.js';
 export * from './events.js';
 export * from './funds.js';
 export * from './groups.js';
+export * from './library.js';
 export * from './notifications.js';
 export * from './organisations.js';
 export * from './reference.js';

@@ -296,6 +296,23 @@ export function createAccounts({ db, auth }: Deps) {
       return row ? ((await people([row.id], tx)).get(row.id) ?? null) : null;
     },
 
+    /**
+     * The working groups (all, or those with the given ids) as id and name in one language, by
+     * number; for forms and labels elsewhere (membership itself is in `viewerFor`).
+     */
+    async workingGroupNames(lang: string, ids?: string[]): Promise<Array<{ id: string; name: string }>> {
+      if (ids && ids.length === 0) return [];
+      const rows = await db
+        .select({ id: workingGroups.id, texts: workingGroups.texts, language: workingGroups.language })
+        .from(workingGroups)
+        .where(ids ? inArray(workingGroups.id, ids) : undefined)
+        .orderBy(asc(workingGroups.number), asc(workingGroups.slug));
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.texts[pickLanguage(row.texts, lang, row.language)]?.name ?? row.id,
+      }));
+    },
+
     /** Whether the installation has anyone yet (the first-admin link is printed until it does). */
     async hasAdmin(): Promise<boolean> {
       const [row] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
