@@ -5,6 +5,12 @@ import type { RecurringJob } from './scheduler.js';
 export function recurringJobs(services: Services): RecurringJob[] {
   return [
     {
+      // Owners hear about actions due within two days; each action is reminded once.
+      name: 'action-reminders',
+      cron: '5 * * * *',
+      run: () => services.groups.sendDueReminders(),
+    },
+    {
       // Lockout counters only matter for a quarter of an hour; expired sessions for nothing.
       name: 'maintenance-prune',
       cron: '17 3 * * *',

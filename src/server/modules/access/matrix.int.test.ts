@@ -19,6 +19,10 @@ const PUBLIC: Expectation = 'ok';
 const MEMBERS: Expectation = { visitor: 401, rest: 'ok' };
 const ORG_ADMINS: Expectation = { visitor: 401, member: 403, rest: 'ok' };
 const STAFF: Expectation = { visitor: 401, member: 403, org_admin: 403, rest: 'ok' };
+/** Inside a working group's space: its members and staff; anyone else is told it does not exist. */
+const GROUP: Expectation = { visitor: 401, org_admin: 404, rest: 'ok' };
+/** A record the member made: they and staff may change it; a member of another organisation sees nothing. */
+const OWN: Expectation = { visitor: 401, org_admin: 404, rest: 'ok' };
 
 const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/solutions': PUBLIC,
@@ -54,6 +58,18 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/directory/{userId}': MEMBERS,
   'GET /api/v1/directory/{userId}.vcf': MEMBERS,
   'GET /api/v1/me/profile': MEMBERS,
+  'GET /api/v1/groups': MEMBERS,
+  'GET /api/v1/groups/{id}': MEMBERS,
+  'GET /api/v1/groups/{id}/threads': GROUP,
+  'GET /api/v1/groups/{id}/threads/{threadId}': GROUP,
+  'GET /api/v1/groups/{id}/actions': GROUP,
+  'GET /api/v1/groups/{id}/actions/{actionId}': GROUP,
+  'GET /api/v1/groups/{id}/priorities': GROUP,
+  'GET /api/v1/me/actions': MEMBERS,
+  'GET /api/v1/notifications': MEMBERS,
+  'GET /api/v1/library': PUBLIC,
+  'GET /api/v1/library/{id}': { visitor: 404, org_admin: 404, rest: 'ok' }, // shared with the group only
+  'GET /api/v1/library/{id}/download': { visitor: 404, org_admin: 404, rest: 'ok' },
   'GET /api/v1/audit': STAFF,
   'GET /api/v1/audit/export': STAFF,
   // Writes run after every read, in role order; the fixture record is a public published solution.
@@ -74,6 +90,26 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/v1/calendar/feeds': MEMBERS,
   'DELETE /api/v1/calendar/feeds/{id}': MEMBERS,
   'POST /api/v1/events/{id}/cancel': STAFF,
+  'POST /api/v1/groups': STAFF,
+  'PATCH /api/v1/groups/{id}': STAFF,
+  'POST /api/v1/groups/{id}/threads': GROUP,
+  'POST /api/v1/groups/{id}/threads/{threadId}/posts': GROUP,
+  'POST /api/v1/groups/{id}/actions': GROUP,
+  'PATCH /api/v1/groups/{id}/actions/{actionId}': GROUP,
+  'POST /api/v1/groups/{id}/priorities': GROUP,
+  'PATCH /api/v1/groups/{id}/priorities/{priorityId}': GROUP,
+  // Only the group's own members rank its priorities; staff read the result.
+  'PUT /api/v1/groups/{id}/priorities/ranking': { visitor: 401, member: 'ok', org_admin: 404, rest: 403 },
+  // Chairs and staff manage members; the group itself is visible to every member.
+  'PATCH /api/v1/groups/{id}/members/{userId}': STAFF,
+  'DELETE /api/v1/groups/{id}/members/{userId}': STAFF,
+  'POST /api/v1/notifications/read-all': MEMBERS,
+  'POST /api/v1/notifications/{id}/read': MEMBERS,
+  'POST /api/v1/library': MEMBERS,
+  'PATCH /api/v1/library/{id}': OWN,
+  'DELETE /api/v1/library/{id}': OWN,
+  // Last: joining changes who is in the group.
+  'POST /api/v1/groups/{id}/members': MEMBERS,
   'DELETE /api/v1/invitations/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's
   'POST /api/v1/invitations/by-token/{token}/accept': 404,
 };
@@ -135,6 +171,60 @@ beforeAll(async () => {
         .status,
     ).toBe(200);
   };
+  // A working group the member belongs to, with a thread, an action, a priority and a document.
+  const group = (await t.jsonAs(as.member, '/api/v1/groups?limit=1')).body.items[0];
+  expect((await t.send('POST', `/api/v1/groups/${group.id}/members`, {}, as.member)).status).toBeLessThan(
+    300,
+  );
+  expect(
+    (await t.send('POST', `/api/v1/groups/${group.id}/members`, { userId: target.userId }, as.secretariat))
+      .status,
+  ).toBeLessThan(300);
+  const inGroup = (path: string, body: unknown) =>
+    t.send('POST', `/api/v1/groups/${group.id}${path}`, body, as.member);
+  const thread = await inGroup('/threads', { title: 'Cross-border data', body: 'Shall we share templates?' });
+  const action = await inGroup('/actions', {
+    title: 'Draft the template',
+    ownerId: as.member.userId,
+    dueOn: '2027-01-15',
+  });
+  const priority = await inGroup('/priorities', { title: 'Border management training' });
+  const form = new FormData();
+  for (const [key, value] of Object.entries({
+    title: 'Group minutes',
+    language: 'en',
+    visibility: 'working_group',
+    workingGroupId: group.id,
+    url: 'https://example.org/minutes',
+  }))
+    form.append(key, value);
+  const resource = await t.request('/api/v1/library', {
+    method: 'POST',
+    headers: { cookie: as.member.cookie, origin: 'http://localhost' },
+    body: form,
+  });
+  expect(resource.status).toBe(201);
+  Object.assign(values, {
+    groupId: group.id,
+    threadId: thread.body.id,
+    actionId: action.body.id,
+    priorityId: priority.body.id,
+    resourceId: (await resource.json()).id,
+  });
+  expect([thread.status, action.status, priority.status]).toEqual([201, 201, 201]);
+  // Well-formed bodies, so that the membership check is what answers a non-member.
+  Object.assign(BODIES, {
+    'POST /api/v1/groups/{id}/threads': { title: 'Another thread', body: 'Text' },
+    'POST /api/v1/groups/{id}/threads/{threadId}/posts': { body: 'A reply' },
+    'POST /api/v1/groups/{id}/actions': {
+      title: 'Another action',
+      ownerId: as.member.userId,
+      dueOn: '2027-02-01',
+    },
+    'POST /api/v1/groups/{id}/priorities': { title: 'Another priority' },
+    'PUT /api/v1/groups/{id}/priorities/ranking': { priorityIds: [priority.body.id] },
+  });
+
   hidden = {
     members: await make(as.secretariat, 'members', 'Members only drought insurance'),
     organisation: await make(target, 'organization', 'Organisation only seed bank'),
@@ -158,6 +248,12 @@ function fill(path: string): string {
     .replace('{userId}', values.userId!)
     .replace('/invitations/{id}', `/invitations/${values.invitationId}`)
     .replace('/feeds/{id}', '/feeds/00000000-0000-4000-8000-000000000000')
+    .replace('/groups/{id}', `/groups/${values.groupId}`)
+    .replace('{threadId}', values.threadId!)
+    .replace('{actionId}', values.actionId!)
+    .replace('{priorityId}', values.priorityId!)
+    .replace('/library/{id}', `/library/${values.resourceId}`)
+    .replace('/notifications/{id}', '/notifications/00000000-0000-4000-8000-000000000000')
     .replace('{token}', 'z'.repeat(43))
     .replace('{code}', 'VNM')
     .replace('{goal}', '2')
@@ -175,6 +271,8 @@ const BODIES: Record<string, unknown> = {
     password: 'a long enough passphrase',
   },
   'PATCH /api/v1/events/{id}': { location: 'Geneva' },
+  'PATCH /api/v1/groups/{id}/members/{userId}': { role: 'vice_chair' },
+  'PATCH /api/v1/library/{id}': { title: 'Group minutes, revised' },
 };
 
 function expected(route: string, caller: Caller): Outcome {
@@ -216,7 +314,7 @@ describe(`authorization matrix (${engineName})`, () => {
         });
         const want = expected(route, caller);
         const got = response.status;
-        const passed = want === 'ok' ? got < 400 || [404, 409, 422].includes(got) : got === want;
+        const passed = want === 'ok' ? got < 400 || [404, 409, 415, 422].includes(got) : got === want;
         if (!passed) failures.push(`${route} as ${caller}: expected ${want}, got ${got}`);
         expect(got, `${route} as ${caller}`).toBeLessThan(500);
         const text = await response.text();

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
-import { requireRole, requireSignedIn, writeContext } from '../../http/auth.js';
+import { guard, requireRole, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { langQuery, ProblemSchema } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
@@ -92,6 +92,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'get',
       path: '/groups',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Working groups: theme, chairs and member count (signed-in members)',
@@ -105,6 +106,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'post',
       path: '/groups',
+      middleware: [guard('secretariat')] as const,
       tags,
       security,
       summary: 'Create a working group (secretariat)',
@@ -124,6 +126,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'get',
       path: '/groups/{id}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'A working group with its members and their roles',
@@ -138,6 +141,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'patch',
       path: '/groups/{id}',
+      middleware: [guard('secretariat')] as const,
       tags,
       security,
       summary: 'Edit a working group (secretariat)',
@@ -162,6 +166,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'post',
       path: '/groups/{id}/members',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary:
@@ -182,6 +187,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'patch',
       path: '/groups/{id}/members/{userId}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Change a member’s role (the group’s chairs and the secretariat)',
@@ -199,6 +205,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'delete',
       path: '/groups/{id}/members/{userId}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Leave a group (your own userId), or remove a member (chairs, the secretariat)',
@@ -218,6 +225,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'get',
       path: '/groups/{id}/threads',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Discussion threads, latest activity first (members of the group and the secretariat)',
@@ -235,6 +243,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'post',
       path: '/groups/{id}/threads',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Start a thread; @{userId} in the body and the notify list notify members',
@@ -254,6 +263,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'get',
       path: '/groups/{id}/threads/{threadId}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'A thread with its replies, oldest first',
@@ -270,6 +280,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'post',
       path: '/groups/{id}/threads/{threadId}/posts',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Reply in a thread; earlier participants are notified, mentioned members too (with email)',
@@ -289,6 +300,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'get',
       path: '/groups/{id}/actions',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'The group’s action tracker, soonest due first; filter by status and owner',
@@ -306,6 +318,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'post',
       path: '/groups/{id}/actions',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Add an action; the owner must be a member of the group',
@@ -325,6 +338,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'get',
       path: '/groups/{id}/actions/{actionId}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'One action',
@@ -341,6 +355,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'patch',
       path: '/groups/{id}/actions/{actionId}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Edit an action (its owner or creator, the group’s chairs, the secretariat)',
@@ -358,6 +373,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'get',
       path: '/me/actions',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'My actions: the actions you own in your working groups, soonest due first',
@@ -373,6 +389,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'get',
       path: '/groups/{id}/priorities',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'The group’s priorities in their combined ranking (Borda count), and your own ranking',
@@ -386,6 +403,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'post',
       path: '/groups/{id}/priorities',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Propose a priority',
@@ -405,6 +423,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'put',
       path: '/groups/{id}/priorities/ranking',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Set your ranking of the open priorities, best first (members of the group)',
@@ -424,6 +443,7 @@ export function groupRoutes(groups: GroupsService) {
     createRoute({
       method: 'patch',
       path: '/groups/{id}/priorities/{priorityId}',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Edit or close a priority (its proposer, the group’s chairs, the secretariat)',

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireSignedIn, writeContext } from '../../http/auth.js';
+import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { ok } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
@@ -46,6 +46,7 @@ export function notificationRoutes(notifications: NotificationsService) {
     createRoute({
       method: 'get',
       path: '/notifications',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Your notifications, newest first',
@@ -59,6 +60,7 @@ export function notificationRoutes(notifications: NotificationsService) {
     createRoute({
       method: 'post',
       path: '/notifications/read-all',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Mark all your notifications read',
@@ -74,6 +76,7 @@ export function notificationRoutes(notifications: NotificationsService) {
     createRoute({
       method: 'post',
       path: '/notifications/{id}/read',
+      middleware: [guard('member')] as const,
       tags,
       security,
       summary: 'Mark one of your notifications read',
