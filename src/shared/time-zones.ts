@@ -7,24 +7,52 @@
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 
 /**
- * The canonical spelling of an IANA time zone (`europe/paris` → `Europe/Paris`), or undefined if
- * the runtime does not know it. Offsets such as `+05:30` are refused: they are not zones.
+ * Current IANA names of zones that older ICU data (Node 20's among them) still lists under their
+ * former names. Southbridge always stores and shows the current name.
+ */
+const CURRENT_NAMES: Record<string, string> = {
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+};
+
+let zones: string[] | undefined;
+let spellings: Map<string, string> | undefined;
+
+/** Every time zone the runtime knows, by its current name, UTC first, for the time-zone selects. */
+export function timeZoneNames(): string[] {
+  zones ??= [
+    'UTC',
+    ...Intl.supportedValuesOf('timeZone')
+      .filter((zone) => zone !== 'UTC')
+      .map((zone) => CURRENT_NAMES[zone] ?? zone)
+      .sort(),
+  ];
+  return zones;
+}
+
+/**
+ * The canonical spelling of an IANA time zone (`europe/paris` → `Europe/Paris`, `Asia/Saigon` →
+ * `Asia/Ho_Chi_Minh`), or undefined if the runtime does not know it. Offsets such as `+05:30` are
+ * refused: they are not zones.
  */
 export function canonicalTimeZone(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string' || value.length > 64 || !ZONE_NAME.test(value)) return undefined;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
   } catch {
     return undefined;
   }
-}
-
-let zones: string[] | undefined;
-
-/** Every time zone the runtime knows, UTC first, for the time-zone selects. */
-export function timeZoneNames(): string[] {
-  zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
-  return zones;
+  spellings ??= new Map(
+    [...timeZoneNames(), ...Object.keys(CURRENT_NAMES)].map((zone) => [zone.toLowerCase(), zone]),
+  );
+  const spelled = spellings.get(value.toLowerCase()) ?? value;
+  return CURRENT_NAMES[spelled] ?? spelled;
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import { data, Form } from 'react-router';
-import { callAuth, requirePageRole } from '../auth.server';
+import { callAuth, cookieHeaders, requirePageRole } from '../auth.server';
 import { TextInput } from '../components/form-fields';
 import { formatDateTime, useLanguage } from '../components/format';
 import { PageTitle } from '../components/page-title';
@@ -79,7 +79,8 @@ export async function action({
         const enrolment = JSON.parse(String(form.get('enrolment') ?? 'null')) as Enrolment | null;
         return data({ intent, error: 'code', ...(enrolment ? { enrolment } : {}) }, { status: 422 });
       }
-      return data({ intent, done: true });
+      // Turning two-step verification on replaces the session: pass the new cookie on.
+      return data({ intent, done: true }, { headers: cookieHeaders(result) });
     }
     case 'backup-codes': {
       const result = await callAuth(context, request, '/two-factor/generate-backup-codes', { password });
@@ -89,7 +90,7 @@ export async function action({
     case 'disable': {
       const result = await callAuth(context, request, '/two-factor/disable', { password });
       if (result.status !== 200) return data({ intent, error: 'password' }, { status: 422 });
-      return data({ intent, done: true });
+      return data({ intent, done: true }, { headers: cookieHeaders(result) });
     }
     case 'revoke': {
       await callAuth(context, request, '/revoke-session', { token: String(form.get('token') ?? '') });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { canonicalTimeZone as sharedCanonicalTimeZone } from '../../../shared/time-zones.js';
 import { CONTACT_FIELDS } from '../../db/schema/directory.js';
 import { langQuery, pageOf } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
@@ -22,22 +23,9 @@ export function canonicalLanguage(tag: string): string | null {
   }
 }
 
-const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
-let zoneSpellings: Map<string, string> | undefined;
-
-/** An IANA time zone the runtime knows (`europe/paris` → `Europe/Paris`); null otherwise. */
+/** An IANA time zone the runtime knows, by its current name (`europe/kyiv` → `Europe/Kyiv`); null otherwise. */
 export function canonicalTimeZone(name: string): string | null {
-  const value = name.trim();
-  if (!IANA_NAME.test(value)) return null;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-  } catch {
-    return null;
-  }
-  zoneSpellings ??= new Map(
-    [...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]),
-  );
-  return zoneSpellings.get(value.toLowerCase()) ?? value;
+  return sharedCanonicalTimeZone(name.trim()) ?? null;
 }
 
 const languageTag = z
@@ -116,7 +104,7 @@ export const ProfileInput = z
       .max(30)
       .default([])
       .transform((ids) => [...new Set(ids)])
-      .openapi({ description: 'Theme ids from /api/v1/reference/themes' }),
+      .openapi({ description: 'Theme ids from /api/v1/themes' }),
     expertise: text(2000).openapi({ type: 'string', description: 'Your expertise, as plain text' }),
     bio: text(4000).openapi({ type: 'string' }),
     phone: text(50)
