@@ -12,8 +12,11 @@ import { createDirectoryService } from './modules/directory/service.js';
 import { createCalendarFeeds } from './modules/events/feeds.js';
 import { createEventsService } from './modules/events/service.js';
 import { createEventWrites } from './modules/events/write.js';
+import { groupsOwnData } from './modules/groups/own-data.js';
 import { createGroupsService } from './modules/groups/service.js';
+import { libraryOwnData } from './modules/library/own-data.js';
 import { createLibraryService } from './modules/library/service.js';
+import { notificationsOwnData } from './modules/notifications/own-data.js';
 import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
@@ -104,7 +107,14 @@ export function createServices(database: Database, options: ServiceOptions) {
   /** Everything held about the viewer, from every module, for the "download my data" link. */
   async function ownData(viewer: Viewer) {
     const account = await accounts.exportOwnData(viewer);
-    return { ...account, profile: await directory.ownProfile(viewer) };
+    const userId = viewer.userId!;
+    return {
+      ...account,
+      profile: await directory.ownProfile(viewer),
+      groups: await groupsOwnData(db, userId),
+      notifications: await notificationsOwnData(db, userId),
+      library: await libraryOwnData(db, userId),
+    };
   }
 
   return {

@@ -124,6 +124,11 @@ describe('reader time zone', () => {
       'Europe/Paris',
     );
     expect(readerTimeZone(request('http://x/en/calendar')).timeZone).toBe('UTC');
+    const own = readerTimeZone(request('http://x/en/calendar'), 'Africa/Dakar');
+    expect(own).toMatchObject({ timeZone: 'Africa/Dakar', source: 'profile' });
+    expect(
+      readerTimeZone(request('http://x/en/calendar', 'sb_tz=Europe%2FParis'), 'Africa/Dakar').timeZone,
+    ).toBe('Europe/Paris');
     const bad = readerTimeZone(request('http://x/en/calendar?tz=Mars/Base', 'sb_tz=Europe%2FParis'));
     expect(bad).toMatchObject({ timeZone: 'Europe/Paris', invalid: 'Mars/Base' });
     expect(readerTimeZone(request('http://x/en/calendar', 'sb_tz=%2B05%3A30')).timeZone).toBe('UTC');

@@ -1,4 +1,5 @@
 import { readCookie } from '../server/i18n/negotiate';
+import { isSignedIn } from '../server/modules/access/policy';
 import type { EventSummary } from '../server/modules/events/schema';
 import { LANGUAGE_TAGS, type Language } from '../shared/languages';
 import {
@@ -9,13 +10,14 @@ import {
   localParts,
   periodEnd,
 } from '../shared/time-zones';
+import type { WebContext } from './context';
 
 /** The cookie that remembers the reader's time zone. */
 export const TIME_ZONE_COOKIE = 'sb_tz';
 
 export type ReaderTimeZone = {
   timeZone: string;
-  source: 'query' | 'cookie' | 'default';
+  source: 'query' | 'cookie' | 'profile' | 'default';
   /** A `?tz=` that is not a time zone, to tell the reader. */
   invalid?: string;
   /** A Set-Cookie value remembering a zone picked with `?tz=`. */
@@ -24,10 +26,10 @@ export type ReaderTimeZone = {
 
 /**
  * The time zone a page shows times in: `?tz=` when it is a real IANA zone, else the `sb_tz`
- * cookie, else UTC. (Accounts have no time-zone setting yet; when they do, it goes between the
- * cookie and UTC.) A zone picked with `?tz=` is remembered in the cookie.
+ * cookie, else the signed-in reader's profile time zone, else UTC. A zone picked with `?tz=` is
+ * remembered in the cookie.
  */
-export function readerTimeZone(request: Request): ReaderTimeZone {
+export function readerTimeZone(request: Request, profileZone?: string | null): ReaderTimeZone {
   const asked = new URL(request.url).searchParams.get('tz');
   const fromQuery = asked ? canonicalTimeZone(asked) : undefined;
   const fromCookie = canonicalTimeZone(
@@ -42,7 +44,18 @@ export function readerTimeZone(request: Request): ReaderTimeZone {
   }
   const invalid = asked ? { invalid: asked.slice(0, 64) } : {};
   if (fromCookie) return { timeZone: fromCookie, source: 'cookie', ...invalid };
+  const fromProfile = canonicalTimeZone(profileZone);
+  if (fromProfile) return { timeZone: fromProfile, source: 'profile', ...invalid };
   return { timeZone: 'UTC', source: 'default', ...invalid };
+}
+
+/** The time zone in the signed-in reader's directory profile, if they set one. */
+export async function profileTimeZone({ services, viewer }: WebContext): Promise<string | null> {
+  if (!isSignedIn(viewer)) return null;
+  return services.directory
+    .ownProfile(viewer)
+    .then((profile) => profile.timeZone)
+    .catch(() => null);
 }
 
 /** The first day of the week in a language's region, ISO numbered (1 = Monday, 7 = Sunday). */

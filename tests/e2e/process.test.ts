@@ -54,4 +54,35 @@ describe('the server process', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Migrated pglite');
   });
+
+  it('invites an account from the CLI, printing its one-time link', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'southbridge-cli-'));
+    dirs.push(dataDir);
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'dist/server/cli/main.js'), ...args], {
+        env: { ...cleanEnv(), DATA_DIR: dataDir, BASE_URL: 'https://southbridge.example' },
+        encoding: 'utf8',
+      });
+    const created = cli('user', 'create', '--email', 'ops@example.org', '--role', 'secretariat');
+    expect(created.status).toBe(0);
+    expect(created.stdout).toMatch(/https:\/\/southbridge\.example\/en\/invitation\/[\w-]{43}/);
+    const noOrg = cli(
+      'user',
+      'create',
+      '--email',
+      'fp@example.org',
+      '--role',
+      'member',
+      '--org',
+      'no-such-org',
+    );
+    expect(noOrg.status).toBe(2);
+    expect(noOrg.stderr).toContain('No organisation "no-such-org"');
+    const orgless = cli('user', 'create', '--email', 'fp@example.org', '--role', 'member');
+    expect(orgless.status).toBe(2);
+    expect(orgless.stderr).toContain('organisationId');
+    const bad = cli('user', 'create', '--email', 'x@example.org', '--role', 'emperor');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Usage');
+  });
 });

@@ -9,6 +9,7 @@ import {
   type CalendarEntry,
   firstDayOfWeek,
   monthGrid,
+  profileTimeZone,
   readerTimeZone,
   timeZoneLabel,
 } from '../calendar.server';
@@ -21,7 +22,7 @@ import type { Route } from './+types/calendar';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const lang = params.lang as Language;
   const url = new URL(request.url);
-  const zone = readerTimeZone(request);
+  const zone = readerTimeZone(request, await profileTimeZone(context));
   const asked = url.searchParams.get('month');
   const month = isMonth(asked) ? asked : localParts(new Date(), zone.timeZone).date.slice(0, 7);
   const view = url.searchParams.get('view') === 'list' ? 'list' : 'month';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { data, redirect } from 'react-router';
 import { EventInput } from '../../server/modules/events/schema';
 import type { Language } from '../../shared/languages';
-import { readerTimeZone } from '../calendar.server';
+import { profileTimeZone, readerTimeZone } from '../calendar.server';
 import { EventForm } from '../components/event-form';
 import { PageTitle } from '../components/page-title';
 import { type EventFormValues, eventFormOptions, eventFormValues, eventInputOf } from '../event-form.server';
@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const lang = params.lang as Language;
   const defaults: EventFormValues = {
     language: lang,
-    timeZone: readerTimeZone(request).timeZone,
+    timeZone: readerTimeZone(request, await profileTimeZone(context)).timeZone,
     visibility: 'members',
     registration: 'none',
     kind: 'meeting',

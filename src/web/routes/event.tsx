@@ -4,7 +4,7 @@ import { AppError } from '../../server/errors';
 import { isSignedIn } from '../../server/modules/access/policy';
 import type { Language } from '../../shared/languages';
 import { requirePageRole } from '../auth.server';
-import { formatEventTime, readerTimeZone, timeZoneLabel } from '../calendar.server';
+import { formatEventTime, profileTimeZone, readerTimeZone, timeZoneLabel } from '../calendar.server';
 import { formatDateRange, langProps } from '../components/format';
 import { PageTitle } from '../components/page-title';
 import { SourceCitation } from '../components/source-citation';
@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const lang = params.lang as Language;
   try {
     const event = await context.services.events.get(context.viewer, params.slug, lang);
-    const zone = readerTimeZone(request);
+    const zone = readerTimeZone(request, await profileTimeZone(context));
     const times = event.timeZone
       ? {
           eventZone: timeZoneLabel(event.timeZone, lang),

@@ -428,12 +428,24 @@ describe(`audit log and own data (${engineName})`, () => {
 
   it('gives every user their own data as JSON', async () => {
     const member = await createAccount(t, 'member');
+    const group = (await t.jsonAs(member, '/api/v1/groups?limit=1')).body.items[0];
+    expect((await t.send('POST', `/api/v1/groups/${group.id}/members`, {}, member)).status).toBeLessThan(300);
+    const thread = await t.send(
+      'POST',
+      `/api/v1/groups/${group.id}/threads`,
+      { title: 'My own thread', body: 'Written by me' },
+      member,
+    );
+    expect(thread.status).toBe(201);
     const response = await t.request('/api/v1/me/export', { headers: { cookie: member.cookie } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('attachment');
     const data = await response.json();
     expect(data.account.email).toBe(member.email);
-    expect(data).toHaveProperty('profile');
+    for (const part of ['profile', 'groups', 'notifications', 'library', 'sessions', 'workingGroups'])
+      expect(data).toHaveProperty(part);
+    expect(data.groups.threads.map((t: { title: string }) => t.title)).toEqual(['My own thread']);
+    expect(data.workingGroups.map((g: { groupId: string }) => g.groupId)).toContain(group.id);
     expect(data.activity.map((a: { action: string }) => a.action)).toContain('auth.sign_in');
     expect(JSON.stringify(data)).not.toContain('password');
     expect((await t.jsonAs(null, '/api/v1/me/export')).status).toBe(401);
