@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type TestAccount } from '../../../../tests/support/accounts.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
@@ -493,6 +493,7 @@ describe(`joint calendar (${engineName})`, () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, parisEvent.id), eq(auditLog.action, 'event.update')))
+      .orderBy(asc(auditLog.id))
       .limit(1);
     expect(entry[0]!.actor).toBe(alice.userId);
     expect((entry[0]!.before as { startsAt: string }).startsAt).toBe('2026-07-01T12:00:00.000Z');
