@@ -89,7 +89,7 @@ export function libraryRoutes(library: LibraryService) {
         'Members may share with members, their organisation, a working group they belong to, or keep it private; ' +
         'public is for the secretariat. The file may be at most 10 MB; its type is decided from its bytes ' +
         '(PDF, DOCX, XLSX, CSV, TXT, PNG, JPEG) and text is extracted from PDF, DOCX, TXT and CSV for search. ' +
-        'Browsers send the Origin header; other clients posting multipart must send it too (CSRF protection).',
+        'A browser must post from this site (its Origin is checked); scripts send no Origin and are not checked.',
       request: {
         body: { required: true, content: { 'multipart/form-data': { schema: ResourceFormInput } } },
       },
