@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { localDateTime } from '../../../shared/time-zones.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Visibility } from '../../db/schema/content.js';
 import { type EventText, eventRegistrations, events } from '../../db/schema/index.js';
+import { firstFreeSlug, slugFromTitle } from '../../db/slug.js';
 import { AppError, type FieldError } from '../../errors.js';
 import type { Indexer } from '../../search/indexer.js';
 import { atLeast, canEdit, canRead, isSignedIn, isStaff, type Viewer } from '../access/policy.js';
@@ -17,19 +17,6 @@ import { type EventRow, eventSearchDocument } from './service.js';
 import { type EventTimesInput, resolveEventTimes } from './times.js';
 
 type Row = EventRow;
-
-/** A URL-safe slug from a title; titles without Latin letters get a short random one. */
-export function eventSlug(title: string): string {
-  const ascii = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return ascii.length >= 3 ? ascii : `event-${randomBytes(4).toString('hex')}`;
-}
 
 /** The state of one person's registration, as the API returns it. */
 export type RegistrationState = { registered: boolean; registrations: number; capacity: number | null };
@@ -119,13 +106,11 @@ export function createEventWrites({ db, organisations, accounts, indexer }: Deps
     if (denied.length) throw new AppError('forbidden', 'You may not share this event this way', denied);
   }
 
-  async function uniqueSlug(tx: DbOrTx, title: string): Promise<string> {
-    const base = eventSlug(title);
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, candidate));
-      if (!taken) return candidate;
-    }
+  function uniqueSlug(tx: DbOrTx, title: string): Promise<string> {
+    return firstFreeSlug(slugFromTitle(title, 'event'), async (slug) => {
+      const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+      return !!taken;
+    });
   }
 
   /** The event for a write, locked; 404 when the viewer may not even read it. */

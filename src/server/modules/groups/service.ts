@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -8,6 +7,7 @@ import {
   workingGroupMembers,
   workingGroups,
 } from '../../db/schema/index.js';
+import { firstFreeSlug, slugFromTitle } from '../../db/slug.js';
 import { AppError, type FieldError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 import { isStaff, type Viewer, visibleWhere } from '../access/policy.js';
@@ -41,19 +41,6 @@ export type GroupInputData = {
   viceChairOrganisations?: string[];
 };
 export type GroupPatchData = Partial<Omit<GroupInputData, 'slug'>>;
-
-/** A URL-safe slug from a name; names without Latin letters get a short random one. */
-export function groupSlug(name: string): string {
-  const ascii = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return ascii.length >= 3 ? ascii : `group-${randomBytes(4).toString('hex')}`;
-}
 
 /**
  * Working groups: the list, each group with its members and roles, joining and leaving, and the
@@ -250,18 +237,13 @@ export function createGroupsService(deps: GroupDeps) {
               { field: 'body.slug', message: `"${slug}" is already used by another group` },
             ]);
         } else {
-          const base = groupSlug(input.name);
-          for (let n = 1; ; n++) {
-            const candidate = n === 1 ? base : `${base}-${n}`;
+          slug = await firstFreeSlug(slugFromTitle(input.name, 'group'), async (candidate) => {
             const [taken] = await tx
               .select({ id: workingGroups.id })
               .from(workingGroups)
               .where(eq(workingGroups.slug, candidate));
-            if (!taken) {
-              slug = candidate;
-              break;
-            }
-          }
+            return !!taken;
+          });
         }
         const text: WorkingGroupText = {
           name: input.name,

@@ -5,6 +5,7 @@ import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Visibility } from '../../db/schema/content.js';
 import { files, type ResourceText, resources } from '../../db/schema/index.js';
+import { latinSlug } from '../../db/slug.js';
 import { AppError, type FieldError } from '../../errors.js';
 import { extractTextSafe } from '../../files/extract.js';
 import { checkUpload } from '../../files/limits.js';
@@ -109,14 +110,7 @@ function snapshot(row: Row, file: FileMeta | null) {
 
 /** A URL-safe slug from a title, with a random suffix so it neither collides nor hints at others. */
 function slugFor(title: string): string {
-  const ascii = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+  const ascii = latinSlug(title);
   return `${ascii.length >= 3 ? ascii : 'resource'}-${randomBytes(3).toString('hex')}`;
 }
 

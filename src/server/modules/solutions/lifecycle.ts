@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -11,6 +10,7 @@ import {
   solutions,
   solutionVersions,
 } from '../../db/schema/index.js';
+import { firstFreeSlug, slugFromTitle } from '../../db/slug.js';
 import { AppError, type FieldError } from '../../errors.js';
 import type { Indexer } from '../../search/indexer.js';
 import type { Lexicon } from '../../search/lexicon.js';
@@ -63,19 +63,6 @@ function changesBetween(before: Row | null, after: Row): FieldChange[] {
       ? []
       : [{ field, before: old ?? null, after: after[field] }];
   });
-}
-
-/** A URL-safe slug from a title; titles without Latin letters get a short random one. */
-export function slugify(title: string): string {
-  const ascii = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return ascii.length >= 3 ? ascii : `solution-${randomBytes(4).toString('hex')}`;
 }
 
 type Deps = {
@@ -143,16 +130,11 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
     return row;
   }
 
-  async function uniqueSlug(tx: DbOrTx, title: string): Promise<string> {
-    const base = slugify(title);
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      const [taken] = await tx
-        .select({ id: solutions.id })
-        .from(solutions)
-        .where(eq(solutions.slug, candidate));
-      if (!taken) return candidate;
-    }
+  function uniqueSlug(tx: DbOrTx, title: string): Promise<string> {
+    return firstFreeSlug(slugFromTitle(title, 'solution'), async (slug) => {
+      const [taken] = await tx.select({ id: solutions.id }).from(solutions).where(eq(solutions.slug, slug));
+      return !!taken;
+    });
   }
 
   /** Records the new state: a version with what changed, the audit entry, and the search index. */
