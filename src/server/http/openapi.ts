@@ -24,7 +24,8 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
-const problemResponse = (description: string) => ({
+/** A problem+json response with its description, for a route's documented errors. */
+export const problemResponse = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });

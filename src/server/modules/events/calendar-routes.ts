@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import { AppError, fieldErrorsFromZod } from '../../errors.js';
 import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { errorResponses, langQuery, ok, ProblemSchema } from '../../http/openapi.js';
+import { errorResponses, langQuery, ok, problemResponse } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import { ICAL_MEDIA_TYPE } from '../../interchange/ical.js';
 import type { CalendarFeeds } from './feeds.js';
@@ -11,11 +11,6 @@ import type { EventsService } from './service.js';
 
 const tags = ['Calendar'];
 const security = [{ session: [] }];
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
 
 /** Validates the query of a route Hono matched by pattern (outside the OpenAPI helpers). */
 export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
@@ -61,9 +56,9 @@ export function calendarRoutes(events: EventsService, feeds: CalendarFeeds) {
       request: { body: { required: true, content: { 'application/json': { schema: FeedInput } } } },
       responses: {
         201: { description: 'The new feed', content: { 'application/json': { schema: NewFeedSchema } } },
-        401: problem('Not signed in'),
-        403: problem('Not a member of the working group'),
-        422: problem('Invalid fields; `errors` names each one'),
+        401: problemResponse('Not signed in'),
+        403: problemResponse('Not a member of the working group'),
+        422: problemResponse('Invalid fields; `errors` names each one'),
       } satisfies RouteConfig['responses'],
     }),
     async (c) => {
@@ -89,7 +84,7 @@ export function calendarRoutes(events: EventsService, feeds: CalendarFeeds) {
           description: 'Feeds',
           content: { 'application/json': { schema: z.object({ items: z.array(FeedSchema) }) } },
         },
-        401: problem('Not signed in'),
+        401: problemResponse('Not signed in'),
       },
     }),
     async (c) => {
@@ -107,7 +102,11 @@ export function calendarRoutes(events: EventsService, feeds: CalendarFeeds) {
       security,
       summary: 'Stop one of your calendar feeds',
       request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
-      responses: { 204: { description: 'Revoked' }, 401: problem('Not signed in'), ...errorResponses },
+      responses: {
+        204: { description: 'Revoked' },
+        401: problemResponse('Not signed in'),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       requireSignedIn(c);
@@ -128,7 +127,7 @@ export function calendarRoutes(events: EventsService, feeds: CalendarFeeds) {
     },
     responses: {
       200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string() } } },
-      404: problem('Unknown, revoked or rotated feed'),
+      404: problemResponse('Unknown, revoked or rotated feed'),
     },
   });
   app.get('/calendar/feeds/:file{[^/]+\\.ics}', async (c) => {

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { langQuery, ProblemSchema } from '../../http/openapi.js';
+import { langQuery, problemResponse } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import { EventInput, EventParams, EventPatch, EventSchema, RegistrationSchema } from './schema.js';
 import type { EventsService } from './service.js';
@@ -10,18 +10,13 @@ import type { EventWrites } from './write.js';
 const tags = ['Events'];
 const security = [{ session: [] }];
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-
 const writeErrors = {
-  400: problem('Malformed request'),
-  401: problem('Not signed in'),
-  403: problem('Not allowed: names the field (visibility, workingGroupId) when that is why'),
-  404: problem('No such event, or not visible to you'),
-  409: problem('Not possible in the event’s current state'),
-  422: problem('Invalid fields; `errors` names each one'),
+  400: problemResponse('Malformed request'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Not allowed: names the field (visibility, workingGroupId) when that is why'),
+  404: problemResponse('No such event, or not visible to you'),
+  409: problemResponse('Not possible in the event’s current state'),
+  422: problemResponse('Invalid fields; `errors` names each one'),
 } satisfies RouteConfig['responses'];
 
 const eventContent = { 'application/json': { schema: EventSchema } };

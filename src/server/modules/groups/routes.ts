@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import { guard, requireRole, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { langQuery, ProblemSchema } from '../../http/openapi.js';
+import { langQuery, problemResponse } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
 import { validationHook } from '../../http/validation.js';
 import {
@@ -40,18 +40,13 @@ import type { GroupsService } from './service.js';
 const tags = ['Working groups'];
 const security = [{ session: [] }];
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-
 const errors = {
-  400: problem('Malformed request'),
-  401: problem('Not signed in'),
-  403: problem('Your role in the group does not allow this'),
-  404: problem('No such group (or you are not a member of its space), or no such item in it'),
-  409: problem('Conflicts with the current state'),
-  422: problem('Invalid fields; `errors` names each one'),
+  400: problemResponse('Malformed request'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Your role in the group does not allow this'),
+  404: problemResponse('No such group (or you are not a member of its space), or no such item in it'),
+  409: problemResponse('Conflicts with the current state'),
+  422: problemResponse('Invalid fields; `errors` names each one'),
 } satisfies RouteConfig['responses'];
 
 const json = <T extends z.ZodType>(schema: T) => ({

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { langQuery, ok, ProblemSchema } from '../../http/openapi.js';
+import { langQuery, ok, problemResponse } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import {
   ResourceFormInput,
@@ -19,17 +19,12 @@ import { UPLOAD_BODY_LIMIT, uploadedFile, uploadTooLarge } from './upload.js';
 const tags = ['Library'];
 const security = [{ session: [] }];
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-
 const writeErrors = {
-  400: problem('Malformed request'),
-  401: problem('Not signed in'),
-  403: problem('Not allowed: public is for the secretariat; a group only for its members'),
-  404: problem('No such resource, or not visible to you'),
-  422: problem('Invalid fields; `errors` names each one'),
+  400: problemResponse('Malformed request'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Not allowed: public is for the secretariat; a group only for its members'),
+  404: problemResponse('No such resource, or not visible to you'),
+  422: problemResponse('Invalid fields; `errors` names each one'),
 } satisfies RouteConfig['responses'];
 
 const resourceContent = { 'application/json': { schema: ResourceSchema } };
@@ -96,8 +91,8 @@ export function libraryRoutes(library: LibraryService) {
       responses: {
         201: { description: 'The new resource', content: resourceContent },
         ...writeErrors,
-        413: problem('The file is over the size limit'),
-        415: problem('The file is not of an allowed type, or not what its label says'),
+        413: problemResponse('The file is over the size limit'),
+        415: problemResponse('The file is not of an allowed type, or not what its label says'),
       },
     }),
     async (c) => {
@@ -174,7 +169,7 @@ export function libraryRoutes(library: LibraryService) {
           description: 'The file',
           content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
         },
-        404: problem('No such document, or not visible to you'),
+        404: problemResponse('No such document, or not visible to you'),
       },
     }),
     async (c) => {

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { ProblemSchema } from '../../http/openapi.js';
+import { problemResponse } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import type { SolutionLifecycle } from './lifecycle.js';
 import {
@@ -20,18 +20,13 @@ import type { SolutionsService } from './service.js';
 const tags = ['Solutions'];
 const security = [{ session: [] }];
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-
 const writeErrors = {
-  400: problem('Malformed request'),
-  401: problem('No admin token'),
-  403: problem('Wrong admin token'),
-  404: problem('No such solution'),
-  409: problem('Not allowed in the current status'),
-  422: problem('Invalid fields; `errors` names each one'),
+  400: problemResponse('Malformed request'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Not allowed: only your own drafts, and reviews are the secretariat’s'),
+  404: problemResponse('No such solution'),
+  409: problemResponse('Not allowed in the current status'),
+  422: problemResponse('Invalid fields; `errors` names each one'),
 } satisfies RouteConfig['responses'];
 
 const solutionContent = { 'application/json': { schema: SolutionSchema } };
@@ -166,7 +161,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       request: { params: SolutionParams },
       responses: {
         200: { description: 'History', content: { 'application/json': { schema: HistorySchema } } },
-        404: problem('No such solution, or not visible to you'),
+        404: problemResponse('No such solution, or not visible to you'),
       },
     }),
     async (c) => {
