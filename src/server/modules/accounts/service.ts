@@ -144,12 +144,17 @@ export function createAccounts({ db, auth }: Deps) {
     },
 
     /**
-     * Names of working groups, for membership checks and group choices in forms; unknown ids are
-     * left out. (Small read of the groups' table until the groups module offers one.)
+     * Working groups (those with the given ids, or all) as id, slug and name in one language, in
+     * their numbered order; for membership checks, labels and group choices in forms. Ids that are
+     * not uuids are left out. (A small read of the groups' table, shared by events and the library.)
      */
-    async groupSummaries(ids: readonly string[], lang: string, tx: DbOrTx = db): Promise<GroupSummary[]> {
-      const wanted = ids.filter((id) => UUID_PATTERN.test(id));
-      if (wanted.length === 0) return [];
+    async groupSummaries(
+      ids: readonly string[] | undefined,
+      lang: string,
+      tx: DbOrTx = db,
+    ): Promise<GroupSummary[]> {
+      const wanted = ids?.filter((id) => UUID_PATTERN.test(id));
+      if (wanted && wanted.length === 0) return [];
       const rows = await tx
         .select({
           id: workingGroups.id,
@@ -158,13 +163,12 @@ export function createAccounts({ db, auth }: Deps) {
           texts: workingGroups.texts,
         })
         .from(workingGroups)
-        .where(inArray(workingGroups.id, wanted));
-      return rows
-        .map((row) => {
-          const language = pickLanguage(row.texts, lang, row.language);
-          return { id: row.id, slug: row.slug, name: row.texts[language]?.name ?? row.slug, language };
-        })
-        .sort((a, b) => a.name.localeCompare(b.name, lang));
+        .where(wanted ? inArray(workingGroups.id, wanted) : undefined)
+        .orderBy(asc(workingGroups.number), asc(workingGroups.slug));
+      return rows.map((row) => {
+        const language = pickLanguage(row.texts, lang, row.language);
+        return { id: row.id, slug: row.slug, name: row.texts[language]?.name ?? row.slug, language };
+      });
     },
 
     async list(viewer: Viewer, filters: { q?: string; role?: string; organisationId?: string } = {}) {
@@ -294,23 +298,6 @@ export function createAccounts({ db, auth }: Deps) {
         .from(users)
         .where(sql`lower(${users.email}) = lower(${email})`);
       return row ? ((await people([row.id], tx)).get(row.id) ?? null) : null;
-    },
-
-    /**
-     * The working groups (all, or those with the given ids) as id and name in one language, by
-     * number; for forms and labels elsewhere (membership itself is in `viewerFor`).
-     */
-    async workingGroupNames(lang: string, ids?: string[]): Promise<Array<{ id: string; name: string }>> {
-      if (ids && ids.length === 0) return [];
-      const rows = await db
-        .select({ id: workingGroups.id, texts: workingGroups.texts, language: workingGroups.language })
-        .from(workingGroups)
-        .where(ids ? inArray(workingGroups.id, ids) : undefined)
-        .orderBy(asc(workingGroups.number), asc(workingGroups.slug));
-      return rows.map((row) => ({
-        id: row.id,
-        name: row.texts[pickLanguage(row.texts, lang, row.language)]?.name ?? row.id,
-      }));
     },
 
     /** Whether the installation has anyone yet (the first-admin link is printed until it does). */

@@ -49,7 +49,10 @@ export const MAX_INDEXED_TEXT_CHARS = 20_000;
 
 /** Names of working groups, for labels, forms and checking that a group exists. */
 export type GroupDirectory = {
-  workingGroupNames(lang: string, ids?: string[]): Promise<Array<{ id: string; name: string }>>;
+  groupSummaries(
+    ids: readonly string[] | undefined,
+    lang: string,
+  ): Promise<Array<{ id: string; name: string }>>;
 };
 
 function capText(text: string, max: number): string {
@@ -171,7 +174,7 @@ export function createLibraryService({ db, reference, indexer, search, groups }:
     ];
     const [themeLabels, groupNames] = await Promise.all([
       reference.termLabels('theme', lang),
-      groups.workingGroupNames(lang, groupIds),
+      groups.groupSummaries(groupIds, lang),
     ]);
     const groupName = new Map(groupNames.map((g) => [g.id, g.name]));
     return rows.map(({ resource: row, file }) => {
@@ -273,7 +276,7 @@ export function createLibraryService({ db, reference, indexer, search, groups }:
   }
 
   async function groupExists(id: string | null | undefined): Promise<boolean> {
-    return !!id && (await groups.workingGroupNames('en', [id])).length > 0;
+    return !!id && (await groups.groupSummaries([id], 'en')).length > 0;
   }
 
   async function fileText(tx: DbOrTx, resourceId: string): Promise<string> {
@@ -517,8 +520,8 @@ export function createLibraryService({ db, reference, indexer, search, groups }:
 
     /** Working groups the viewer may share with (staff: all), for the upload form. */
     async groupChoices(viewer: Viewer, lang: string) {
-      if (isStaff(viewer)) return groups.workingGroupNames(lang);
-      return groups.workingGroupNames(lang, viewer.workingGroupIds);
+      if (isStaff(viewer)) return groups.groupSummaries(undefined, lang);
+      return groups.groupSummaries(viewer.workingGroupIds, lang);
     },
 
     /** Every resource as a search document, for a full reindex. */
