@@ -8,7 +8,7 @@ import { firstFreeSlug, slugFromTitle } from '../../db/slug.js';
 import { AppError, type FieldError } from '../../errors.js';
 import type { Indexer } from '../../search/indexer.js';
 import { atLeast, canEdit, canRead, isSignedIn, isStaff, type Viewer } from '../access/policy.js';
-import { recordScope } from '../access/scope.js';
+import { ownerColumns, recordScope } from '../access/scope.js';
 import type { Accounts } from '../accounts/service.js';
 import { recordAudit, type WriteContext } from '../audit/service.js';
 import type { OrganisationsService } from '../organisations/service.js';
@@ -177,8 +177,7 @@ export function createEventWrites({ db, organisations, accounts, indexer }: Deps
             slug: await uniqueSlug(tx, input.title),
             language: input.language,
             visibility: input.visibility,
-            ownerId: viewer.userId === 'system' ? null : viewer.userId,
-            ownerOrganisationId: viewer.organisationId,
+            ...ownerColumns(viewer),
             workingGroupId,
             texts,
             kind: input.kind,

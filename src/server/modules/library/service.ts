@@ -22,7 +22,7 @@ import {
   type Viewer,
   visibleWhere,
 } from '../access/policy.js';
-import { recordScope } from '../access/scope.js';
+import { ownerColumns, recordScope } from '../access/scope.js';
 import { recordAudit, type WriteContext } from '../audit/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import type {
@@ -409,8 +409,7 @@ export function createLibraryService({ db, reference, indexer, search, groups }:
             texts,
             themes: [...new Set(input.themes)],
             url: upload ? null : (input.url ?? null),
-            ownerId: viewer.userId,
-            ownerOrganisationId: viewer.organisationId,
+            ...ownerColumns(viewer),
             workingGroupId: input.visibility === 'working_group' ? (input.workingGroupId ?? null) : null,
           })
           .returning();

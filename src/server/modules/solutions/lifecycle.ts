@@ -15,6 +15,7 @@ import { AppError, type FieldError } from '../../errors.js';
 import type { Indexer } from '../../search/indexer.js';
 import type { Lexicon } from '../../search/lexicon.js';
 import type { Viewer } from '../access/policy.js';
+import { ownerColumns } from '../access/scope.js';
 import { actorOf, recordAudit, type WriteContext } from '../audit/service.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
@@ -191,8 +192,7 @@ export function createSolutionLifecycle({ db, reference, organisations, indexer,
             evidence: input.evidence,
             importKey: options.importKey ?? null,
             status: 'draft',
-            ownerId: ctx.viewer.userId === 'system' ? null : ctx.viewer.userId,
-            ownerOrganisationId: ctx.viewer.organisationId,
+            ...ownerColumns(ctx.viewer),
             source: options.importKey ? { file: 'import', note: options.importKey } : null,
           })
           .returning();
