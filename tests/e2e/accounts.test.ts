@@ -91,6 +91,10 @@ describe.skipIf(!hasBrowser)('signing in', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await expectNoAxeViolations(page);
     await page.locator('input[name="name"]').fill('ليلى أحمد');
+    await page.locator('input[name="password"]').fill('short');
+    await page.locator('input[name="confirm"]').fill('short');
+    await page.locator('main button[type="submit"]').click();
+    await expect.poll(() => page.locator('.has-error input[name="password"]').count()).toBe(1);
     await page.locator('input[name="password"]').fill(TEST_PASSWORD);
     await page.locator('input[name="confirm"]').fill('a different passphrase');
     await page.locator('main button[type="submit"]').click();

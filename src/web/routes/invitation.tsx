@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form, redirect } from 'react-router';
-import { AppError, fieldErrorsFromZod } from '../../server/errors';
+import { AppError } from '../../server/errors';
 import { AcceptInputSchema } from '../../server/modules/accounts/routes';
 import { MIN_PASSWORD_LENGTH } from '../../shared/accounts';
 import { callAuth, cookieHeaders } from '../auth.server';
 import { TextInput } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
-import { errorsByField, runForm } from '../forms.server';
+import { runForm } from '../forms.server';
+import { parseInput } from '../solution-input.server';
 import type { Route } from './+types/invitation';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -36,11 +37,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   };
   if (values.password !== String(form.get('confirm') ?? ''))
     return data({ errors: { confirm: 'mismatch' } as Record<string, string> }, { status: 422 });
-  const parsed = AcceptInputSchema.safeParse(values);
-  if (!parsed.success)
-    return data({ errors: errorsByField(fieldErrorsFromZod(parsed.error.issues, 'body')) }, { status: 422 });
   const result = await runForm(() =>
-    context.services.invitations.accept(params.token, parsed.data, {
+    context.services.invitations.accept(params.token, parseInput(AcceptInputSchema, values), {
       viewer: context.viewer,
       ip: context.clientIp,
     }),
@@ -48,7 +46,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!result.ok) return data({ errors: result.errors }, { status: 422 });
   const session = await callAuth(context, request, '/sign-in/email', {
     email: result.value.email,
-    password: parsed.data.password,
+    password: values.password,
   });
   throw redirect(`/${params.lang}/account?welcome=1`, { headers: cookieHeaders(session) });
 }

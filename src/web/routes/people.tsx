@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form } from 'react-router';
-import { fieldErrorsFromZod } from '../../server/errors';
 import { isStaff } from '../../server/modules/access/policy';
 import { InvitationInputSchema } from '../../server/modules/accounts/routes';
 import { ACCOUNT_ROLES } from '../../shared/accounts';
@@ -10,7 +9,8 @@ import { Select, TextInput } from '../components/form-fields';
 import { formatDateTime, useLanguage } from '../components/format';
 import { PageTitle } from '../components/page-title';
 import { editorOptions } from '../editor-options.server';
-import { errorsByField, runForm } from '../forms.server';
+import { runForm } from '../forms.server';
+import { parseInput } from '../solution-input.server';
 import type { Route } from './+types/people';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -38,18 +38,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = String(form.get('intent'));
   const ctx = { viewer: context.viewer, ip: context.clientIp };
   if (intent === 'invite') {
-    const parsed = InvitationInputSchema.safeParse({
+    const input = {
       email: String(form.get('email') ?? '').trim(),
       role: String(form.get('role') || 'member'),
       organisationId: String(form.get('organisationId') ?? '') || null,
       language: String(form.get('language') || params.lang),
-    });
-    if (!parsed.success)
-      return data(
-        { intent, errors: errorsByField(fieldErrorsFromZod(parsed.error.issues, 'body')) },
-        { status: 422 },
-      );
-    const result = await runForm(() => context.services.invitations.invite(ctx, parsed.data));
+    };
+    const result = await runForm(() =>
+      context.services.invitations.invite(ctx, parseInput(InvitationInputSchema, input)),
+    );
     if (!result.ok) return data({ intent, errors: result.errors }, { status: 422 });
     return { intent, sentTo: result.value.invitation.email, errors: {} as Record<string, string> };
   }
