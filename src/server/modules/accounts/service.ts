@@ -68,8 +68,7 @@ type Deps = { db: Db; auth: Auth };
 /** Accounts: who a request acts as, and managing people (roles, removal, own data). */
 export function createAccounts({ db, auth }: Deps) {
   /** The viewer an account acts as: its role, organisation and groups; null if gone or disabled. */
-  async function viewerForUser(userId: string): Promise<{ viewer: Viewer; user: UserView } | null> {
-    const [row] = await db.select().from(users).where(eq(users.id, userId));
+  async function viewerOf(row: UserRow | undefined): Promise<{ viewer: Viewer; user: UserView } | null> {
     if (!row || row.disabledAt) return null;
     const groups = await db
       .select({ id: workingGroupMembers.groupId })
@@ -86,11 +85,20 @@ export function createAccounts({ db, auth }: Deps) {
     return { viewer, user: presentUser(row) };
   }
 
-  /** The viewer a request acts as, from its session cookie or bearer token. */
+  async function viewerForUser(userId: string) {
+    const [row] = await db.select().from(users).where(eq(users.id, userId));
+    return viewerOf(row);
+  }
+
+  /**
+   * The viewer a request acts as, from its session cookie or bearer token. The session already
+   * carries the whole user row (role, organisation, 2FA and disabled state), so only the working
+   * groups are read.
+   */
   async function viewerFor(headers: Headers): Promise<{ viewer: Viewer; user: UserView | null }> {
     const session = await auth.api.getSession({ headers }).catch(() => null);
     if (!session) return { viewer: ANONYMOUS, user: null };
-    return (await viewerForUser(session.user.id)) ?? { viewer: ANONYMOUS, user: null };
+    return (await viewerOf(session.user as unknown as UserRow)) ?? { viewer: ANONYMOUS, user: null };
   }
 
   /** Accounts the viewer may manage: everyone for staff, their organisation's for an org admin. */
