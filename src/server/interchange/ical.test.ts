@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  expectWellFormed,
+  type Property,
+  parseLines,
+  splitUnescaped,
+} from '../../../tests/support/content-lines.js';
+import {
   type CalendarEvent,
   DEFAULT_PRODUCT_ID,
   formatInZone,
@@ -8,75 +14,15 @@ import {
   zonedTimeToUtc,
 } from './ical.js';
 
-// ---------------------------------------------------------------------------------------------------
-// A small independent reader for content lines (RFC 5545 §3.1–3.3), written from the RFC rather than
-// from the serialiser, so that the round trips below check the output against the standard.
-// ---------------------------------------------------------------------------------------------------
-
-type Property = { name: string; params: Record<string, string[]>; value: string };
+// Content lines are read by tests/support/content-lines.ts, written from the RFC rather than from the
+// serialiser; this file adds the component tree of RFC 5545.
 type Component = { name: string; properties: Property[]; components: Component[] };
-
-function unfold(text: string): string {
-  return text.replace(/\r\n[ \t]/g, '');
-}
-
-/** Splits on `separator` where it is not inside a double-quoted string. */
-function splitOutsideQuotes(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    if (char === separator && !quoted) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  parts.push(current);
-  return parts;
-}
-
-/** RFC 6868 parameter value decoding, after removing the quotes. */
-function decodeParam(value: string): string {
-  return value
-    .replace(/^"(.*)"$/, '$1')
-    .replace(/\^(['n^])/g, (_, char: string) => (char === "'" ? '"' : char === 'n' ? '\n' : '^'));
-}
-
-function parseLine(line: string): Property {
-  let colon = -1;
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '"') quoted = !quoted;
-    else if (line[i] === ':' && !quoted) {
-      colon = i;
-      break;
-    }
-  }
-  if (colon < 0) throw new Error(`No ':' in ${JSON.stringify(line)}`);
-  const [name = '', ...rawParams] = splitOutsideQuotes(line.slice(0, colon), ';');
-  const params: Record<string, string[]> = {};
-  for (const raw of rawParams) {
-    const equals = raw.indexOf('=');
-    if (equals < 0) throw new Error(`Parameter without '=' in ${JSON.stringify(line)}`);
-    const values = splitOutsideQuotes(raw.slice(equals + 1), ',');
-    for (const value of values) {
-      expect(value.replace(/^"(.*)"$/, '$1'), 'DQUOTE inside a parameter value').not.toContain('"');
-    }
-    params[raw.slice(0, equals).toUpperCase()] = values.map(decodeParam);
-  }
-  return { name: name.toUpperCase(), params, value: line.slice(colon + 1) };
-}
 
 /** Reads the component tree, checking that BEGIN and END match. */
 function parse(text: string): Component {
-  const lines = unfold(text).split('\r\n');
-  expect(lines.pop()).toBe('');
   const root: Component = { name: '', properties: [], components: [] };
   const stack = [root];
-  for (const property of lines.map(parseLine)) {
+  for (const property of parseLines(text)) {
     const current = stack.at(-1)!;
     if (property.name === 'BEGIN') {
       const child = { name: property.value, properties: [], components: [] };
@@ -92,25 +38,6 @@ function parse(text: string): Component {
   expect(stack).toHaveLength(1);
   expect(root.components).toHaveLength(1);
   return root.components[0]!;
-}
-
-function splitUnescaped(value: string, separator: ';' | ','): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i]!;
-    if (char === '\\') {
-      current += char + (value[i + 1] ?? '');
-      i++;
-    } else if (char === separator) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  parts.push(current);
-  return parts;
 }
 
 function unescapeText(value: string): string {
@@ -129,18 +56,6 @@ function has(component: Component, name: string): boolean {
 }
 
 const text = (component: Component, name: string) => unescapeText(get(component, name).value);
-
-/** Asserts the physical form: CRLF only, ≤ 75 octets a line, valid UTF-8 in every line. */
-function expectWellFormed(output: string): void {
-  expect(output.endsWith('\r\n')).toBe(true);
-  expect(output.replace(/\r\n/g, ''), 'bare CR or LF').not.toMatch(/[\r\n]/);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (const line of output.split('\r\n').slice(0, -1)) {
-    const bytes = new TextEncoder().encode(line);
-    expect(bytes.length, line).toBeLessThanOrEqual(75);
-    expect(decoder.decode(bytes), 'a character split by a fold').toBe(line);
-  }
-}
 
 const NOW = new Date('2026-11-20T10:11:12.345Z');
 

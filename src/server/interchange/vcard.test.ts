@@ -1,86 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import {
+  expectWellFormed as expectContentLines,
+  type Property,
+  parseLines,
+  splitUnescaped,
+} from '../../../tests/support/content-lines.js';
 import { foldLine } from './ical.js';
 import { toVCard, toVCards, VCARD_MEDIA_TYPE, type VCardContact } from './vcard.js';
 
-// ---------------------------------------------------------------------------------------------------
-// A small independent reader for content lines (RFC 6350 §3.2–3.4), written from the RFC rather than
-// from the serialiser, so that the round trips below check the output against the standard.
-// ---------------------------------------------------------------------------------------------------
-
-type Property = { name: string; params: Record<string, string[]>; value: string };
-
-function unfold(text: string): string {
-  return text.replace(/\r\n[ \t]/g, '');
-}
-
-/** Splits on `separator` where it is not inside a double-quoted string. */
-function splitOutsideQuotes(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    if (char === separator && !quoted) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  parts.push(current);
-  return parts;
-}
-
-function parseLine(line: string): Property {
-  let colon = -1;
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '"') quoted = !quoted;
-    else if (line[i] === ':' && !quoted) {
-      colon = i;
-      break;
-    }
-  }
-  if (colon < 0) throw new Error(`No ':' in ${JSON.stringify(line)}`);
-  const [name = '', ...rawParams] = splitOutsideQuotes(line.slice(0, colon), ';');
-  const params: Record<string, string[]> = {};
-  for (const raw of rawParams) {
-    const equals = raw.indexOf('=');
-    if (equals < 0) throw new Error(`Parameter without '=' in ${JSON.stringify(line)}`);
-    params[raw.slice(0, equals).toUpperCase()] = splitOutsideQuotes(raw.slice(equals + 1), ',').map((v) =>
-      v
-        .replace(/^"(.*)"$/, '$1')
-        .replace(/\^(['n^])/g, (_, c: string) => ({ "'": '"', n: '\n', '^': '^' })[c]!),
-    );
-  }
-  return { name: name.toUpperCase(), params, value: line.slice(colon + 1) };
-}
-
-function parse(text: string): Property[] {
-  const lines = unfold(text).split('\r\n');
-  expect(lines.pop()).toBe('');
-  return lines.map(parseLine);
-}
-
-/** Splits a value on `separator` where it is not backslash-escaped. */
-function splitUnescaped(value: string, separator: ';' | ','): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i]!;
-    if (char === '\\') {
-      current += char + (value[i + 1] ?? '');
-      i++;
-    } else if (char === separator) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  parts.push(current);
-  return parts;
-}
+// Content lines are read by tests/support/content-lines.ts, written from the RFC rather than from the
+// serialiser.
 
 function unescapeText(value: string): string {
   return value.replace(/\\(.)/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
@@ -96,18 +25,9 @@ function textOf(properties: Property[], name: string): string {
   return unescapeText(only(properties, name).value);
 }
 
-/** Asserts the physical form: CRLF only, ≤ 75 octets a line, valid UTF-8 in every line. */
+/** The shared physical checks, plus: the contacts' continuation lines start with exactly one space. */
 function expectWellFormed(text: string): string[] {
-  expect(text.endsWith('\r\n')).toBe(true);
-  expect(text.replace(/\r\n/g, ''), 'bare CR or LF').not.toMatch(/[\r\n]/);
-  const lines = text.split('\r\n').slice(0, -1);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (const line of lines) {
-    const bytes = new TextEncoder().encode(line);
-    expect(bytes.length, line).toBeLessThanOrEqual(75);
-    expect(decoder.decode(bytes), 'a character split by a fold').toBe(line);
-  }
-  // Continuation lines start with exactly one space, which unfolding removes.
+  const lines = expectContentLines(text);
   for (const line of lines.filter((l) => l.startsWith(' '))) expect(line).not.toMatch(/^ {2}/);
   return lines;
 }
@@ -146,7 +66,7 @@ describe('toVCard', () => {
   it('round-trips every property through an independent reader', () => {
     const text = toVCard(full);
     expectWellFormed(text);
-    const properties = parse(text);
+    const properties = parseLines(text);
 
     expect(properties.map((p) => p.name)).toEqual([
       'BEGIN',
@@ -215,12 +135,12 @@ describe('toVCard', () => {
     expect(lines).toContain('FN:Smith\\, John\\; Jr.');
     expect(lines).toContain('NOTE:a\\\\b\\,c\\;d\\ne\\nf\\ng');
     expect(lines).toContain('N:Smith\\; Jones;John\\, Paul;;;');
-    expect(textOf(parse(text), 'NOTE')).toBe('a\\b,c;d\ne\nf\ng');
+    expect(textOf(parseLines(text), 'NOTE')).toBe('a\\b,c;d\ne\nf\ng');
   });
 
   it('removes control characters other than tab, and lone surrogates', () => {
     const text = toVCard({ uid: 'x', fullName: 'A\u0000B\u0007C\tD\u001FE\u007F\uD800F' });
-    expect(only(parse(text), 'FN').value).toBe('ABC\tDE\uFFFDF');
+    expect(only(parseLines(text), 'FN').value).toBe('ABC\tDE\uFFFDF');
   });
 
   it('folds long multilingual lines within multi-byte text, and unfolding restores them', () => {
@@ -233,7 +153,7 @@ describe('toVCard', () => {
       for (const line of noteLines.slice(0, -2)) {
         expect(new TextEncoder().encode(line).length, line).toBeGreaterThan(75 - 4);
       }
-      expect(textOf(parse(text), 'NOTE')).toBe(note);
+      expect(textOf(parseLines(text), 'NOTE')).toBe(note);
     }
   });
 
@@ -249,7 +169,7 @@ describe('toVCard', () => {
   });
 
   it('writes UIDs as urn:uuid, other URIs as they are, anything else as text', () => {
-    const uid = (value: string) => only(parse(toVCard({ uid: value, fullName: 'x' })), 'UID');
+    const uid = (value: string) => only(parseLines(toVCard({ uid: value, fullName: 'x' })), 'UID');
     expect(uid('7c3a9f2e-1b4d-4e8a-9c6f-0123456789ab').value).toBe(
       'urn:uuid:7c3a9f2e-1b4d-4e8a-9c6f-0123456789ab',
     );
@@ -264,7 +184,7 @@ describe('toVCard', () => {
   });
 
   it('writes international numbers as tel: URIs and local numbers as text', () => {
-    const tels = parse(toVCard(full)).filter((p) => p.name === 'TEL');
+    const tels = parseLines(toVCard(full)).filter((p) => p.name === 'TEL');
     expect(tels.map((p) => [p.params.VALUE, p.value])).toEqual([
       [['uri'], 'tel:+84-24-3845-5298'],
       [['uri'], 'tel:+33-1-23-45-67-89;ext=12'],
@@ -274,7 +194,7 @@ describe('toVCard', () => {
   });
 
   it('canonicalises language tags, drops invalid ones and duplicates, and numbers PREF in order', () => {
-    const langs = parse(toVCard(full)).filter((p) => p.name === 'LANG');
+    const langs = parseLines(toVCard(full)).filter((p) => p.name === 'LANG');
     expect(langs.map((p) => [p.params.PREF, p.value])).toEqual([
       [['1'], 'vi'],
       [['2'], 'en-GB'],
@@ -295,11 +215,14 @@ describe('toVCard', () => {
       url: 'not a url',
       categories: [' '],
     });
-    expect(parse(text).map((p) => p.name)).toEqual(['BEGIN', 'VERSION', 'FN', 'N', 'UID', 'END']);
+    expect(parseLines(text).map((p) => p.name)).toEqual(['BEGIN', 'VERSION', 'FN', 'N', 'UID', 'END']);
   });
 
   it('percent-encodes what a URI cannot hold instead of escaping it', () => {
-    const url = only(parse(toVCard({ uid: 'x', fullName: 'x', url: 'https://example.org/a b/é' })), 'URL');
+    const url = only(
+      parseLines(toVCard({ uid: 'x', fullName: 'x', url: 'https://example.org/a b/é' })),
+      'URL',
+    );
     expect(url.value).toBe('https://example.org/a%20b/%C3%A9');
   });
 });
@@ -309,7 +232,7 @@ describe('toVCards', () => {
     const text = toVCards([full, { uid: 'contact-2', fullName: 'Ana Souza' }]);
     expectWellFormed(text);
     expect(text).toBe(toVCard(full) + toVCard({ uid: 'contact-2', fullName: 'Ana Souza' }));
-    expect(parse(text).filter((p) => p.name === 'BEGIN')).toHaveLength(2);
+    expect(parseLines(text).filter((p) => p.name === 'BEGIN')).toHaveLength(2);
     expect(toVCards([])).toBe('');
   });
 
