@@ -26,6 +26,7 @@ import { eventRoutes } from './modules/events/routes.js';
 import { eventWriteRoutes } from './modules/events/write-routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
 import { libraryRoutes } from './modules/library/routes.js';
+import { needsOffersRoutes } from './modules/needs-offers/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -164,6 +165,7 @@ export function createApp({
   api.route('/', directoryRoutes(services.directory));
   api.route('/', groupRoutes(services.groups));
   api.route('/', notificationRoutes(services.notifications));
+  api.route('/', needsOffersRoutes(services.needsOffers, services.needsOffersWrites));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -16,6 +16,8 @@ import { groupsOwnData } from './modules/groups/own-data.js';
 import { createGroupsService } from './modules/groups/service.js';
 import { libraryOwnData } from './modules/library/own-data.js';
 import { createLibraryService } from './modules/library/service.js';
+import { createNeedsOffersService } from './modules/needs-offers/service.js';
+import { createNeedsOffersWrites } from './modules/needs-offers/write.js';
 import { notificationsOwnData } from './modules/notifications/own-data.js';
 import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
@@ -78,6 +80,8 @@ export function createServices(database: Database, options: ServiceOptions) {
   const notifications = createNotificationsService({ db, mailer, accounts, baseUrl, logger: options.logger });
   const groups = createGroupsService({ db, accounts, organisations, reference, notifications });
   const library = createLibraryService({ db, reference, indexer, search, groups: accounts });
+  const needsOffers = createNeedsOffersService({ db, reference, organisations });
+  const needsOffersWrites = createNeedsOffersWrites({ db, reference, organisations, accounts, indexer });
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -88,6 +92,7 @@ export function createServices(database: Database, options: ServiceOptions) {
         ...(await organisations.searchDocuments(t)),
         ...(await events.searchDocuments(t)),
         ...(await library.searchDocuments(t)),
+        ...(await needsOffers.searchDocuments(t)),
       ];
       await indexer.index(t, documents);
       return documents.length;
@@ -138,6 +143,8 @@ export function createServices(database: Database, options: ServiceOptions) {
     notifications,
     groups,
     library,
+    needsOffers,
+    needsOffersWrites,
     search,
     indexer,
     reindexAll,

@@ -1,6 +1,6 @@
 import type { Visibility } from '../db/schema/content.js';
 
-export const SEARCH_TYPES = ['solution', 'organisation', 'event', 'resource'] as const;
+export const SEARCH_TYPES = ['solution', 'organisation', 'event', 'resource', 'need', 'offer'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** The page of each type under /{lang}/, for result links (`resource` lives in the library). */
@@ -9,6 +9,8 @@ export const SEARCH_TYPE_PATHS: Record<SearchType, string> = {
   organisation: 'organisations',
   event: 'events',
   resource: 'library',
+  need: 'needs',
+  offer: 'offers',
 };
 
 /** What a module hands the search index for one record: its texts per language and its facets. */

@@ -6,6 +6,8 @@ export * from './events.js';
 export * from './funds.js';
 export * from './groups.js';
 export * from './library.js';
+export * from './matching.js';
+export * from './needs-offers.js';
 export * from './notifications.js';
 export * from './organisations.js';
 export * from './reference.js';
