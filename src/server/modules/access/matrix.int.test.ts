@@ -70,6 +70,12 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/library': PUBLIC,
   'GET /api/v1/library/{id}': { visitor: 404, org_admin: 404, rest: 'ok' }, // shared with the group only
   'GET /api/v1/library/{id}/download': { visitor: 404, org_admin: 404, rest: 'ok' },
+  'GET /api/v1/needs': PUBLIC,
+  'GET /api/v1/needs/export': PUBLIC,
+  'GET /api/v1/needs/{id}': { visitor: 404, rest: 'ok' }, // a members-only need
+  'GET /api/v1/offers': PUBLIC,
+  'GET /api/v1/offers/export': PUBLIC,
+  'GET /api/v1/offers/{id}': PUBLIC,
   'GET /api/v1/audit': STAFF,
   'GET /api/v1/audit/export': STAFF,
   // Writes run after every read, in role order; the fixture record is a public published solution.
@@ -108,6 +114,15 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/v1/library': MEMBERS,
   'PATCH /api/v1/library/{id}': OWN,
   'DELETE /api/v1/library/{id}': OWN,
+  'POST /api/v1/needs': MEMBERS,
+  'POST /api/v1/offers': MEMBERS,
+  // Another organisation's need and offer: readable by members, changed only by their authors and staff.
+  'PATCH /api/v1/needs/{id}': STAFF,
+  'POST /api/v1/needs/{id}/close': STAFF,
+  'POST /api/v1/needs/{id}/reopen': STAFF,
+  'PATCH /api/v1/offers/{id}': STAFF,
+  'POST /api/v1/offers/{id}/close': STAFF,
+  'POST /api/v1/offers/{id}/reopen': STAFF,
   // Last: joining changes who is in the group.
   'POST /api/v1/groups/{id}/members': MEMBERS,
   'DELETE /api/v1/invitations/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's
@@ -225,6 +240,18 @@ beforeAll(async () => {
     'PUT /api/v1/groups/{id}/priorities/ranking': { priorityIds: [priority.body.id] },
   });
 
+  const posted = (path: string, body: Record<string, unknown>) =>
+    t.send(
+      'POST',
+      path,
+      { language: 'en', country: 'KEN', description: 'Described well enough.', ...body },
+      target,
+    );
+  const needPosted = await posted('/api/v1/needs', { title: 'Drought-tolerant seed multiplication' });
+  const offerPosted = await posted('/api/v1/offers', { title: 'Seed bank training', visibility: 'public' });
+  expect([needPosted.status, offerPosted.status]).toEqual([201, 201]);
+  Object.assign(values, { needId: needPosted.body.id, offerId: offerPosted.body.id });
+
   hidden = {
     members: await make(as.secretariat, 'members', 'Members only drought insurance'),
     organisation: await make(target, 'organization', 'Organisation only seed bank'),
@@ -253,6 +280,8 @@ function fill(path: string): string {
     .replace('{actionId}', values.actionId!)
     .replace('{priorityId}', values.priorityId!)
     .replace('/library/{id}', `/library/${values.resourceId}`)
+    .replace('/needs/{id}', `/needs/${values.needId}`)
+    .replace('/offers/{id}', `/offers/${values.offerId}`)
     .replace('/notifications/{id}', '/notifications/00000000-0000-4000-8000-000000000000')
     .replace('{token}', 'z'.repeat(43))
     .replace('{code}', 'VNM')
@@ -273,6 +302,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/events/{id}': { location: 'Geneva' },
   'PATCH /api/v1/groups/{id}/members/{userId}': { role: 'vice_chair' },
   'PATCH /api/v1/library/{id}': { title: 'Group minutes, revised' },
+  'PATCH /api/v1/needs/{id}': { title: 'Drought-tolerant seed multiplication, revised' },
+  'PATCH /api/v1/offers/{id}': { title: 'Seed bank training, revised' },
 };
 
 function expected(route: string, caller: Caller): Outcome {
