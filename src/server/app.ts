@@ -26,6 +26,7 @@ import { eventRoutes } from './modules/events/routes.js';
 import { eventWriteRoutes } from './modules/events/write-routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
 import { libraryRoutes } from './modules/library/routes.js';
+import { matchingRoutes } from './modules/matching/routes.js';
 import { needsOffersRoutes } from './modules/needs-offers/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
@@ -166,6 +167,7 @@ export function createApp({
   api.route('/', groupRoutes(services.groups));
   api.route('/', notificationRoutes(services.notifications));
   api.route('/', needsOffersRoutes(services.needsOffers, services.needsOffersWrites));
+  api.route('/', matchingRoutes(services.matching, services.matchWorkflow));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -16,6 +16,13 @@ import { groupsOwnData } from './modules/groups/own-data.js';
 import { createGroupsService } from './modules/groups/service.js';
 import { libraryOwnData } from './modules/library/own-data.js';
 import { createLibraryService } from './modules/library/service.js';
+import { createMatchDigest } from './modules/matching/digest.js';
+import { createMatchingEngine } from './modules/matching/engine.js';
+import { matchingOwnData } from './modules/matching/own-data.js';
+import { createMatchParties } from './modules/matching/parties.js';
+import { createMatchingService } from './modules/matching/service.js';
+import { createMatchWorkflow } from './modules/matching/workflow.js';
+import { needsOffersOwnData } from './modules/needs-offers/own-data.js';
 import { createNeedsOffersService } from './modules/needs-offers/service.js';
 import { createNeedsOffersWrites } from './modules/needs-offers/write.js';
 import { notificationsOwnData } from './modules/notifications/own-data.js';
@@ -82,6 +89,35 @@ export function createServices(database: Database, options: ServiceOptions) {
   const library = createLibraryService({ db, reference, indexer, search, groups: accounts });
   const needsOffers = createNeedsOffersService({ db, reference, organisations });
   const needsOffersWrites = createNeedsOffersWrites({ db, reference, organisations, accounts, indexer });
+  const engine = createMatchingEngine({ db, lexicon, reference, organisations, solutions, needsOffers });
+  const matchParties = createMatchParties({ accounts, solutions, needsOffers });
+  const matching = createMatchingService({
+    db,
+    lexicon,
+    engine,
+    parties: matchParties,
+    reference,
+    organisations,
+    solutions,
+    needsOffers,
+  });
+  const matchWorkflow = createMatchWorkflow({
+    db,
+    parties: matchParties,
+    service: matching,
+    notifications,
+    accounts,
+  });
+  const matchDigest = createMatchDigest({
+    db,
+    baseUrl,
+    parties: matchParties,
+    service: matching,
+    accounts,
+    notifications,
+  });
+  // Every saved need or offer gets its suggestions in the same transaction.
+  needsOffersWrites.onWrite((tx, kind, row) => matching.suggest(tx, kind, row));
 
   /** Rebuilds the whole search index from every searchable module, in one transaction. */
   async function reindexAll(tx?: DbOrTx): Promise<number> {
@@ -95,6 +131,8 @@ export function createServices(database: Database, options: ServiceOptions) {
         ...(await needsOffers.searchDocuments(t)),
       ];
       await indexer.index(t, documents);
+      // Suggestions are drawn from the index, so they are refreshed with it.
+      await matching.refreshAll(t);
       return documents.length;
     };
     return tx ? run(tx) : db.transaction(run);
@@ -119,6 +157,8 @@ export function createServices(database: Database, options: ServiceOptions) {
       groups: await groupsOwnData(db, userId),
       notifications: await notificationsOwnData(db, userId),
       library: await libraryOwnData(db, userId),
+      ...(await needsOffersOwnData(db, userId)),
+      matches: await matchingOwnData(db, userId),
     };
   }
 
@@ -145,6 +185,9 @@ export function createServices(database: Database, options: ServiceOptions) {
     library,
     needsOffers,
     needsOffersWrites,
+    matching,
+    matchWorkflow,
+    matchDigest,
     search,
     indexer,
     reindexAll,

@@ -11,6 +11,12 @@ export function recurringJobs(services: Services): RecurringJob[] {
       run: () => services.groups.sendDueReminders(),
     },
     {
+      // Focal points hear about new matches once a week, on Monday morning (UTC).
+      name: 'match-digest',
+      cron: '0 6 * * 1',
+      run: () => services.matchDigest.send(),
+    },
+    {
       // Lockout counters only matter for a quarter of an hour; expired sessions for nothing.
       name: 'maintenance-prune',
       cron: '17 3 * * *',

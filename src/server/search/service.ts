@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { textArray } from '../db/arrays.js';
 import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/client.js';
 import { escapeLike } from '../db/like.js';
@@ -69,13 +70,6 @@ function offsetFrom(cursor: string | undefined): number {
     ]);
   }
   return offset;
-}
-
-function textArray(values: string[]): SQL {
-  return sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 }
 
 type Row = {

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf, type Tx } from '../db/client.js';
-import { events, funds, organisations, solutions, workingGroups } from '../db/schema/index.js';
+import { events, funds, needs, offers, organisations, solutions, workingGroups } from '../db/schema/index.js';
 import {
   EventFile,
   FundFile,
+  NeedFile,
+  OfferFile,
   OrganisationFile,
   readDataFile,
   SolutionFile,
@@ -11,7 +13,10 @@ import {
 } from './files.js';
 import { excluded, inChunks } from './reference.js';
 
-export type DemoCounts = Record<'organisations' | 'solutions' | 'events' | 'workingGroups' | 'funds', number>;
+export type DemoCounts = Record<
+  'organisations' | 'solutions' | 'events' | 'workingGroups' | 'funds' | 'needs' | 'offers',
+  number
+>;
 
 /** True when the database holds no content yet (the condition for SEED_DEMO=auto). */
 export async function isContentEmpty(db: Db): Promise<boolean> {
@@ -31,6 +36,8 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
   const eventRows = readDataFile('demo/events.json', EventFile);
   const groups = readDataFile('demo/working-groups.json', WorkingGroupFile);
   const fundRows = readDataFile('demo/funds.json', FundFile);
+  const needRows = readDataFile('demo/needs.json', NeedFile);
+  const offerRows = readDataFile('demo/offers.json', OfferFile);
 
   return db.transaction(async (tx) => {
     const orgIds = await upsertOrganisations(tx, orgs);
@@ -201,7 +208,89 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
         },
       });
 
+    const postingColumns = (p: (typeof needRows)[number] | (typeof offerRows)[number]) => ({
+      slug: p.id,
+      language: p.language,
+      visibility: p.visibility,
+      ownerOrganisationId: idsOf([p.organisation], `posting ${p.id}`)[0]!,
+      texts: p.texts,
+      country: p.country,
+      themes: p.themes,
+      sdgTargets: p.sdgTargets,
+      modalities: p.modalities,
+      workingLanguages: p.workingLanguages.length ? p.workingLanguages : [p.language],
+    });
+    const postingUpdates = [
+      'language',
+      'visibility',
+      'owner_organisation_id',
+      'texts',
+      'country',
+      'themes',
+      'sdg_targets',
+      'modalities',
+      'working_languages',
+    ];
+    await tx
+      .insert(needs)
+      .values(
+        needRows.map((n) => ({
+          ...postingColumns(n),
+          startsOn: n.timeframe.startsOn,
+          endsOn: n.timeframe.endsOn,
+          budgetAmount: n.budget?.amount ?? null,
+          budgetCurrency: n.budget?.currency ?? null,
+          coFinancing: n.coFinancing ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: needs.slug,
+        set: {
+          ...excluded([
+            ...postingUpdates,
+            'starts_on',
+            'ends_on',
+            'budget_amount',
+            'budget_currency',
+            'co_financing',
+          ]),
+          updatedAt: new Date(),
+        },
+      });
+    await tx
+      .insert(offers)
+      .values(
+        offerRows.map((o) => ({
+          ...postingColumns(o),
+          capacityPlaces: o.capacity.places ?? null,
+          capacityExperts: o.capacity.experts ?? null,
+          capacityAmount: o.capacity.amount ?? null,
+          capacityCurrency: o.capacity.currency ?? null,
+          costSharing: o.costSharing ?? null,
+          availableFrom: o.availableFrom ?? null,
+          availableUntil: o.availableUntil ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: offers.slug,
+        set: {
+          ...excluded([
+            ...postingUpdates,
+            'capacity_places',
+            'capacity_experts',
+            'capacity_amount',
+            'capacity_currency',
+            'cost_sharing',
+            'available_from',
+            'available_until',
+          ]),
+          updatedAt: new Date(),
+        },
+      });
+
     return {
+      needs: needRows.length,
+      offers: offerRows.length,
       organisations: orgs.length,
       solutions: solutionRows.length,
       events: eventRows.length,

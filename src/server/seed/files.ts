@@ -183,6 +183,44 @@ export const FundFile = z.array(
   }),
 );
 
+const posting = {
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  language: z.string(),
+  organisation: z.string(),
+  country: iso3,
+  texts: translated({ title: z.string().min(1), description: z.string().min(1) }),
+  themes: z.array(z.string()).default([]),
+  sdgTargets: z.array(z.string()).default([]),
+  modalities: z.array(z.string()).default([]),
+  workingLanguages: z.array(z.string()).default([]),
+  visibility: z.enum(['public', 'members']).default('public'),
+};
+const money = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/);
+
+export const NeedFile = z.array(
+  z.object({
+    ...posting,
+    timeframe: z.object({ startsOn: z.iso.date().nullable(), endsOn: z.iso.date().nullable() }),
+    budget: z.object({ amount: money, currency: z.string().length(3) }).nullable(),
+    coFinancing: z.string().nullable().optional(),
+  }),
+);
+
+export const OfferFile = z.array(
+  z.object({
+    ...posting,
+    capacity: z.object({
+      places: z.number().int().nullable().optional(),
+      experts: z.number().int().nullable().optional(),
+      amount: money.nullable().optional(),
+      currency: z.string().length(3).nullable().optional(),
+    }),
+    costSharing: z.string().nullable().optional(),
+    availableFrom: z.iso.date().nullable().optional(),
+    availableUntil: z.iso.date().nullable().optional(),
+  }),
+);
+
 /** Reads a data file as raw text (kept for digests) and parses it with its schema. */
 export function readDataFile<T extends z.ZodType>(relativePath: string, schema: T): z.infer<T> {
   const raw = readFileSync(join(dataFilesDir, relativePath), 'utf8');

@@ -23,6 +23,8 @@ const STAFF: Expectation = { visitor: 401, member: 403, org_admin: 403, rest: 'o
 const GROUP: Expectation = { visitor: 401, org_admin: 404, rest: 'ok' };
 /** A record the member made: they and staff may change it; a member of another organisation sees nothing. */
 const OWN: Expectation = { visitor: 401, org_admin: 404, rest: 'ok' };
+/** A match: its two sides and staff; anyone else is told it does not exist. */
+const MATCH: Expectation = { visitor: 401, member: 404, org_admin: 404, rest: 'ok' };
 
 const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/solutions': PUBLIC,
@@ -76,6 +78,12 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/offers': PUBLIC,
   'GET /api/v1/offers/export': PUBLIC,
   'GET /api/v1/offers/{id}': PUBLIC,
+  'GET /api/v1/needs/{id}/matches': { visitor: 404, rest: 'ok' },
+  'GET /api/v1/offers/{id}/matches': PUBLIC,
+  'GET /api/v1/matches': MEMBERS,
+  // A match of another organisation's need: its sides and staff see it; others are told it does not exist.
+  'GET /api/v1/matches/{id}': MATCH,
+  'GET /api/v1/matches/{id}/messages': MATCH,
   'GET /api/v1/audit': STAFF,
   'GET /api/v1/audit/export': STAFF,
   // Writes run after every read, in role order; the fixture record is a public published solution.
@@ -114,6 +122,14 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/v1/library': MEMBERS,
   'PATCH /api/v1/library/{id}': OWN,
   'DELETE /api/v1/library/{id}': OWN,
+  'POST /api/v1/matches/preview': PUBLIC,
+  // The secretariat stands in for the solution's side, which has no account: it expresses interest,
+  // so only the need's side may accept.
+  'POST /api/v1/matches/{id}/interest': MATCH,
+  'POST /api/v1/matches/{id}/accept': { ...MATCH, secretariat: 403, admin: 403 },
+  'POST /api/v1/matches/{id}/messages': MATCH,
+  'POST /api/v1/matches/{id}/agree': MATCH,
+  'POST /api/v1/matches/{id}/decline': MATCH,
   'POST /api/v1/needs': MEMBERS,
   'POST /api/v1/offers': MEMBERS,
   // Another organisation's need and offer: readable by members, changed only by their authors and staff.
@@ -247,10 +263,20 @@ beforeAll(async () => {
       { language: 'en', country: 'KEN', description: 'Described well enough.', ...body },
       target,
     );
-  const needPosted = await posted('/api/v1/needs', { title: 'Drought-tolerant seed multiplication' });
+  const needPosted = await posted('/api/v1/needs', {
+    title: 'Drought-tolerant seed multiplication',
+    description:
+      'A school feeding programme buying from smallholder farmers, with early warning of droughts.',
+  });
   const offerPosted = await posted('/api/v1/offers', { title: 'Seed bank training', visibility: 'public' });
   expect([needPosted.status, offerPosted.status]).toEqual([201, 201]);
-  Object.assign(values, { needId: needPosted.body.id, offerId: offerPosted.body.id });
+  const suggested = await t.jsonAs(as.secretariat, `/api/v1/needs/${needPosted.body.id}/matches`);
+  const match = suggested.body.items.find(
+    (m: { candidate: { type: string }; yourSide: string | null }) =>
+      m.candidate.type === 'solution' && m.yourSide === 'candidate',
+  );
+  expect(match).toBeDefined();
+  Object.assign(values, { needId: needPosted.body.id, offerId: offerPosted.body.id, matchId: match.id });
 
   hidden = {
     members: await make(as.secretariat, 'members', 'Members only drought insurance'),
@@ -281,6 +307,7 @@ function fill(path: string): string {
     .replace('{priorityId}', values.priorityId!)
     .replace('/library/{id}', `/library/${values.resourceId}`)
     .replace('/needs/{id}', `/needs/${values.needId}`)
+    .replace('/matches/{id}', `/matches/${values.matchId}`)
     .replace('/offers/{id}', `/offers/${values.offerId}`)
     .replace('/notifications/{id}', '/notifications/00000000-0000-4000-8000-000000000000')
     .replace('{token}', 'z'.repeat(43))
@@ -303,6 +330,10 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/groups/{id}/members/{userId}': { role: 'vice_chair' },
   'PATCH /api/v1/library/{id}': { title: 'Group minutes, revised' },
   'PATCH /api/v1/needs/{id}': { title: 'Drought-tolerant seed multiplication, revised' },
+  'POST /api/v1/matches/preview': { text: 'Early warning of droughts', language: 'en' },
+  'POST /api/v1/matches/{id}/messages': { body: 'Could we talk next week?' },
+  'POST /api/v1/matches/{id}/agree': { summary: 'A joint study visit in the next quarter.' },
+  'POST /api/v1/matches/{id}/decline': { reason: 'Not a fit for us' },
   'PATCH /api/v1/offers/{id}': { title: 'Seed bank training, revised' },
 };
 

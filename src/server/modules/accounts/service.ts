@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -300,6 +300,25 @@ export function createAccounts({ db, auth }: Deps) {
     people,
 
     /** The account with this email (any case), or null. */
+    /**
+     * Active accounts of the given organisations, plus those holding one of `roles`: the people a
+     * module notifies or lets act for an organisation (matches, digests).
+     */
+    async userIdsOf(
+      filter: { organisationIds?: string[]; roles?: AccountRole[] },
+      tx: DbOrTx = db,
+    ): Promise<string[]> {
+      const parts: SQL[] = [];
+      if (filter.organisationIds?.length) parts.push(inArray(users.organisationId, filter.organisationIds));
+      if (filter.roles?.length) parts.push(inArray(users.role, filter.roles));
+      if (parts.length === 0) return [];
+      const rows = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(isNull(users.disabledAt), or(...parts)));
+      return rows.map((row) => row.id);
+    },
+
     async personByEmail(email: string, tx: DbOrTx = db): Promise<PersonView | null> {
       const [row] = await tx
         .select({ id: users.id })

@@ -51,7 +51,7 @@ const count = async (table: 'needs' | 'offers') =>
 beforeAll(async () => {
   t = await createTestApp();
   const orgs = (await t.services.organisations.list(SYSTEM, { limit: 2 } as never)).items;
-  [orgA, orgB] = orgs as [typeof orgA, typeof orgB];
+  [orgA, orgB] = [orgs[0]!, orgs[1]!];
   member = await createAccount(t, 'member', { organisationId: orgA.id });
   colleague = await createAccount(t, 'org_admin', { organisationId: orgA.id });
   stranger = await createAccount(t, 'member', { organisationId: orgB.id });

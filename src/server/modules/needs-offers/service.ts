@@ -221,6 +221,12 @@ export function createNeedsOffersService({ db, reference, organisations }: Deps)
       return (await tx.select().from(table).where(inArray(table.id, ids))) as PostingRow[];
     },
 
+    /** Every open need or offer, without a permission check: for refreshing match suggestions. */
+    async openRows(kind: PostingKind, tx: DbOrTx = db): Promise<PostingRow[]> {
+      const table = tableOf(kind);
+      return (await tx.select().from(table).where(eq(table.status, 'open'))) as PostingRow[];
+    },
+
     /** Every need and offer as search documents, for a full reindex. */
     async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
       const [needRows, offerRows] = [await tx.select().from(needs), await tx.select().from(offers)];

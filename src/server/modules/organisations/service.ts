@@ -140,6 +140,16 @@ export function createOrganisationsService({ db }: { db: Db }) {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
+    /** The country each organisation is based in (null for international ones), by id. */
+    async countriesOf(ids: string[], tx: DbOrTx = db): Promise<Map<string, string | null>> {
+      if (ids.length === 0) return new Map();
+      const rows = await tx
+        .select({ id: organisations.id, country: organisations.countryIso3 })
+        .from(organisations)
+        .where(inArray(organisations.id, [...new Set(ids)]));
+      return new Map(rows.map((row) => [row.id, row.country]));
+    },
+
     /** Resolves organisation ids or slugs to ids, reporting the ones that do not exist. */
     async resolve(idsOrSlugs: string[]): Promise<{ ids: string[]; unknown: number[] }> {
       if (idsOrSlugs.length === 0) return { ids: [], unknown: [] };

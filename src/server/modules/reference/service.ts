@@ -21,7 +21,19 @@ export type CountryFilters = {
 };
 
 /** Countries, regions, SDGs and taxonomy: read-only reference data every module uses. */
+/** Where a country sits in UN M49 and whether it is an LDC, an LLDC or a SIDS. */
+export type CountryFlags = {
+  iso3: string;
+  region: string | null;
+  subRegion: string | null;
+  intermediateRegion: string | null;
+  ldc: boolean;
+  lldc: boolean;
+  sids: boolean;
+};
+
 export function createReferenceService({ db }: { db: Db }) {
+  let flags: Promise<Map<string, CountryFlags>> | undefined;
   let regionNames: Map<string, Record<string, string | undefined>> | undefined;
   // Reference data only changes at start-up, so label lookups are kept for the process's life.
   const memo = new Map<string, Promise<unknown>>();
@@ -128,6 +140,30 @@ export function createReferenceService({ db }: { db: Db }) {
         .from(countries)
         .where(inArray(countries.iso3, [...new Set(iso3Codes)]));
       return new Map(rows.map((row) => [row.iso3, pickText(row.names, lang).text]));
+    },
+
+    /**
+     * Region codes and LDC / LLDC / SIDS flags of every country, by ISO3 code, for matching. Read
+     * once per process: reference data only changes with a new release of the data files.
+     */
+    countryFlags(tx: DbOrTx = db): Promise<Map<string, CountryFlags>> {
+      flags ??= tx
+        .select({
+          iso3: countries.iso3,
+          region: countries.region,
+          subRegion: countries.subRegion,
+          intermediateRegion: countries.intermediateRegion,
+          ldc: countries.isLdc,
+          lldc: countries.isLldc,
+          sids: countries.isSids,
+        })
+        .from(countries)
+        .then((rows) => new Map(rows.map((row) => [row.iso3, row])))
+        .catch((error) => {
+          flags = undefined;
+          throw error;
+        });
+      return flags;
     },
 
     /** ISO3 codes of the countries in an M49 region, sub-region or intermediate region. */

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -15,6 +15,7 @@ import { readableSolutions } from './policy.js';
 import type { SolutionListFilters, SolutionSummary } from './schema.js';
 
 type Row = typeof solutions.$inferSelect;
+export type SolutionRow = Row;
 
 /** How a solution appears in the search index: every language's title, summary and description. */
 export function solutionSearchDocument(row: Row): SearchableDocument {
@@ -192,6 +193,15 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
     },
 
     /** Every solution as a search document, for a full reindex. */
+    /**
+     * Rows by id without a permission check, for the matching engine: it only receives ids the
+     * viewer may read from the search index.
+     */
+    async rowsById(ids: string[], tx: DbOrTx = db): Promise<Row[]> {
+      if (ids.length === 0) return [];
+      return tx.select().from(solutions).where(inArray(solutions.id, ids));
+    },
+
     async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
       return (await tx.select().from(solutions)).map(solutionSearchDocument);
     },
