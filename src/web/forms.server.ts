@@ -22,15 +22,19 @@ export function errorsByField(errors: FieldError[]): Record<string, string> {
   return out;
 }
 
-/** Runs a write; expected failures become field errors for the form instead of an error page. */
+/**
+ * Runs a write; expected failures become field errors for the form instead of an error page.
+ * `byField` keys them by the form's field names (by default the top-level field).
+ */
 export async function runForm<T>(
   write: () => Promise<T>,
+  byField: (errors: FieldError[]) => Record<string, string> = errorsByField,
 ): Promise<{ ok: true; value: T } | { ok: false; errors: Record<string, string>; message: string }> {
   try {
     return { ok: true, value: await write() };
   } catch (error) {
     if (!AppError.is(error) || error.status >= 500) throw error;
-    const errors = errorsByField(error.errors);
+    const errors = byField(error.errors);
     return {
       ok: false,
       errors: Object.keys(errors).length ? errors : { form: error.message },
