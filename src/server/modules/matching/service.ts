@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { type MatchSide, type MatchStatus, matches } from '../../db/schema/index.js';

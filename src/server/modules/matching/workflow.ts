@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import { isSignedIn, type Viewer } from '../access/policy.js';
 import type { Accounts } from '../accounts/service.js';
 import { recordAudit, type WriteContext } from '../audit/service.js';
-import type { NotificationsService, PendingEmails } from '../notifications/service.js';
+import type { NotificationsService } from '../notifications/service.js';
 import type { MatchParties, MatchPartiesService, MatchRow } from './parties.js';
 import type { MatchAction } from './schema.js';
 import { allowedActions, type MatchingService, partiesOpen } from './service.js';
