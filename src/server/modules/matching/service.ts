@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { type MatchSide, type MatchStatus, matches } from '../../db/schema/index.js';
@@ -42,8 +42,8 @@ type Deps = {
   parties: MatchPartiesService;
   reference: Pick<ReferenceService, 'checkCodes'>;
   organisations: Pick<OrganisationsService, 'summaries'>;
-  solutions: Pick<SolutionsService, 'rowsById'>;
-  needsOffers: Pick<NeedsOffersService, 'rowsById' | 'row' | 'openRows'>;
+  solutions: Pick<SolutionsService, 'rowsById' | 'idsHeldBy'>;
+  needsOffers: Pick<NeedsOffersService, 'rowsById' | 'row' | 'openRows' | 'idsHeldBy'>;
 };
 
 type TitleSource = { slug: string; language: string; texts: Record<string, { title: string }> };
@@ -201,8 +201,9 @@ export function createMatchingService({
         ),
       },
       interestSide: match.interestSide,
-      declineReason: match.declineReason,
-      agreement: match.agreement,
+      // Why a side declined and what the sides agreed is for them and the secretariat.
+      declineReason: side || isStaff(viewer) ? match.declineReason : null,
+      agreement: side || isStaff(viewer) ? match.agreement : null,
       yourSide: side,
       actions: allowedActions(match, side, partiesOpen(p)),
       createdAt: match.createdAt.toISOString(),
@@ -233,6 +234,26 @@ export function createMatchingService({
     if (p.candidate.type === 'solution' && (row as SolutionRow).status !== 'published' && !isStaff(viewer))
       return false;
     return canRead(viewer, { visibility: row.visibility, ...recordScope(row) });
+  }
+
+  /** Matches on records the viewer wrote or their organisation holds or provides. */
+  async function ownRecords(viewer: Viewer) {
+    const owner = { ownerId: viewer.userId, organisationId: viewer.organisationId };
+    const [needIds, offerIds, solutionIds] = [
+      await needsOffers.idsHeldBy('need', owner),
+      await needsOffers.idsHeldBy('offer', owner),
+      await solutions.idsHeldBy(owner),
+    ];
+    const parts = [
+      needIds.length ? inArray(matches.needId, needIds) : undefined,
+      offerIds.length
+        ? and(eq(matches.candidateType, 'offer'), inArray(matches.candidateId, offerIds))
+        : undefined,
+      solutionIds.length
+        ? and(eq(matches.candidateType, 'solution'), inArray(matches.candidateId, solutionIds))
+        : undefined,
+    ].filter((part) => part !== undefined);
+    return parts.length ? or(...parts) : sql`false`;
   }
 
   return {
@@ -299,18 +320,19 @@ export function createMatchingService({
       const statusFilter = filters.status?.length
         ? inArray(matches.status, filters.status as MatchStatus[])
         : undefined;
+      // Only the records the viewer acts for: those they wrote, or their organisation's. Staff
+      // follow what people act on; raw suggestions would drown it.
+      const scope = isStaff(viewer)
+        ? statusFilter
+          ? undefined
+          : sql`${matches.status} <> 'suggested'`
+        : await ownRecords(viewer);
       const rows = await db
         .select()
         .from(matches)
-        .where(
-          // Staff follow what people act on; raw suggestions would drown it.
-          and(
-            statusFilter,
-            isStaff(viewer) && !statusFilter ? sql`${matches.status} <> 'suggested'` : undefined,
-          ),
-        )
+        .where(and(statusFilter, scope))
         .orderBy(desc(matches.updatedAt))
-        .limit(500);
+        .limit(200);
       const items: MatchView[] = [];
       for (const row of rows) {
         const p = await parties.of(db, row).catch(() => null);

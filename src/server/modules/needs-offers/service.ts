@@ -221,6 +221,26 @@ export function createNeedsOffersService({ db, reference, organisations }: Deps)
       return (await tx.select().from(table).where(inArray(table.id, ids))) as PostingRow[];
     },
 
+    /** Ids of the needs or offers a person wrote or their organisation holds. */
+    async idsHeldBy(
+      kind: PostingKind,
+      owner: { ownerId: string | null; organisationId: string | null },
+      tx: DbOrTx = db,
+    ): Promise<string[]> {
+      const table = tableOf(kind);
+      const parts = [
+        owner.ownerId ? eq(table.ownerId, owner.ownerId) : undefined,
+        owner.organisationId ? eq(table.ownerOrganisationId, owner.organisationId) : undefined,
+      ].filter((part) => part !== undefined);
+      if (parts.length === 0) return [];
+      return (
+        await tx
+          .select({ id: table.id })
+          .from(table)
+          .where(or(...parts))
+      ).map((row) => row.id);
+    },
+
     /** Every open need or offer, without a permission check: for refreshing match suggestions. */
     async openRows(kind: PostingKind, tx: DbOrTx = db): Promise<PostingRow[]> {
       const table = tableOf(kind);

@@ -202,6 +202,21 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
       return tx.select().from(solutions).where(inArray(solutions.id, ids));
     },
 
+    /** Ids of the solutions a person wrote or their organisation provides. */
+    async idsHeldBy(owner: { ownerId: string | null; organisationId: string | null }): Promise<string[]> {
+      const parts = [
+        owner.ownerId ? eq(solutions.ownerId, owner.ownerId) : undefined,
+        owner.organisationId ? sql`${owner.organisationId}::uuid = ANY(${solutions.providerIds})` : undefined,
+      ].filter((part) => part !== undefined);
+      if (parts.length === 0) return [];
+      return (
+        await db
+          .select({ id: solutions.id })
+          .from(solutions)
+          .where(or(...parts))
+      ).map((row) => row.id);
+    },
+
     async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
       return (await tx.select().from(solutions)).map(solutionSearchDocument);
     },
