@@ -211,6 +211,10 @@ describe(`match workflow through HTTP with real email (${engineName})`, () => {
     );
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'Too far from our context' });
+    // A member who may read the need sees its matches, but not why a side declined.
+    const readerView = await t.jsonAs(stranger, `/api/v1/needs/${needId}/matches`);
+    const seen = readerView.body.items.find((m: Match) => m.id === solution.id);
+    expect(seen).toMatchObject({ status: 'declined', declineReason: null, yourSide: null, actions: [] });
   });
 
   it('refuses to move a match of a closed need, changing nothing', async () => {
@@ -237,6 +241,10 @@ describe(`match workflow through HTTP with real email (${engineName})`, () => {
     expect(mine.body.items.map((m: Match) => m.id)).toContain(matchId);
     const strangers = await t.jsonAs(stranger, '/api/v1/matches');
     expect(strangers.body.items.map((m: Match) => m.id)).not.toContain(matchId);
+    // Suggestions for the requester's own needs are theirs too.
+    const suggested = await t.jsonAs(requester, '/api/v1/matches?status=suggested');
+    expect(suggested.body.items.length).toBeGreaterThan(0);
+    for (const m of suggested.body.items) expect(m.yourSide).toBe('need');
   });
 });
 
