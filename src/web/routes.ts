@@ -19,6 +19,8 @@ export default [
       route('offers/new', 'routes/offer-new.tsx'),
       route('offers/:id', 'routes/offer.tsx'),
       route('offers/:id/edit', 'routes/offer-edit.tsx'),
+      route('matches', 'routes/matches.tsx'),
+      route('matches/:id', 'routes/match.tsx'),
       route('sign-in', 'routes/sign-in.tsx'),
       route('sign-in/two-factor', 'routes/sign-in-two-factor.tsx'),
       route('sign-out', 'routes/sign-out.tsx'),

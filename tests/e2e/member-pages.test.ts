@@ -50,6 +50,25 @@ beforeAll(async () => {
       body: form,
     })
   ).json();
+  // A need, so that there are matches to show: the list and one match page.
+  const need = await accounts.post(
+    '/api/v1/needs',
+    {
+      language: 'en',
+      title: 'School meals from local farms',
+      description:
+        'We look for experience with school feeding programmes that buy from local smallholder farmers.',
+      country: 'KEN',
+      themes: ['school-feeding'],
+      visibility: 'members',
+    },
+    admin.cookie,
+  );
+  const match = (
+    await (
+      await fetch(`${server.url}/api/v1/needs/${need.body.id}/matches`, { headers: { cookie: admin.cookie } })
+    ).json()
+  ).items[0];
   pages = [
     '/account',
     '/account/profile',
@@ -69,6 +88,9 @@ beforeAll(async () => {
     '/needs/new',
     '/offers',
     '/offers/new',
+    `/needs/${need.body.slug}`,
+    '/matches',
+    `/matches/${match.id}`,
     '/library',
     '/library/new',
     `/library/${resource.id}`,

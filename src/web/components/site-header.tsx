@@ -5,7 +5,7 @@ import { SearchBox } from './search-box';
 
 const SECTIONS = ['solutions', 'needs', 'offers', 'organisations', 'events', 'about'] as const;
 /** Sections of the members-only coordination space, shown to signed-in people. */
-const MEMBER_SECTIONS: string[] = ['directory', 'groups', 'calendar', 'library'];
+const MEMBER_SECTIONS: string[] = ['matches', 'directory', 'groups', 'calendar', 'library'];
 
 export type HeaderAccount = { name: string; canManagePeople: boolean; isStaff: boolean } | null;
 

@@ -9,7 +9,18 @@ import { attempt, pageWriteContext } from '../groups.server';
 import type { Route } from './+types/notifications';
 
 /** Kinds with a label (message keys cannot contain dots, so `group.mention` is `group_mention`). */
-const KNOWN_KINDS = new Set(['group_mention', 'group_reply', 'group_added', 'action_assigned', 'action_due']);
+const KNOWN_KINDS = new Set([
+  'group_mention',
+  'group_reply',
+  'group_added',
+  'action_assigned',
+  'action_due',
+  'match_interest',
+  'match_accept',
+  'match_decline',
+  'match_agree',
+  'match_message',
+]);
 const kindKey = (kind: string) => kind.replaceAll('.', '_');
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
