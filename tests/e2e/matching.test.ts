@@ -279,6 +279,10 @@ describe.skipIf(!hasBrowser)('matching in the web UI', () => {
       await page.goto(`${server.url}/en/matches?status=declined`);
       expect(await page.locator('li.match').count()).toBe(0);
       expect(await page.locator('main').textContent()).toContain('No matches with this status.');
+      // Back to the home page through the client router (its data request is /en.data).
+      await page.locator('nav.main-nav a', { hasText: 'Home' }).click();
+      await page.waitForURL(/\/en\/?$/);
+      await expect.poll(() => page.getByRole('heading', { name: 'Describe your challenge' }).count()).toBe(1);
 
       const stranger = await accounts.create('member', { organisationId: strangerOrganisation });
       const strangerPage = await pageAs(stranger);

@@ -21,8 +21,11 @@ export function detectLanguage(
   return negotiateLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE;
 }
 
-/** The language prefix of a page path such as `/fr/solutions`, if any. */
+/**
+ * The language prefix of a page path such as `/fr/solutions`, if any. The data request the client
+ * router makes for a language's home page is `/fr.data`, which carries the language too.
+ */
 export function languageOfPath(path: string): Language | undefined {
-  const first = path.split('/')[1];
+  const first = path.split('/')[1]?.replace(/\.data$/, '');
   return isLanguage(first) ? first : undefined;
 }
