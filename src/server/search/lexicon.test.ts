@@ -96,6 +96,31 @@ describe('the tagger', () => {
     expect(tiny.conceptsIn('bua an hoc duong', 'vi')).toEqual(['school-feeding']);
   });
 
+  it('matches acronyms only as written, so they do not collide with ordinary words', () => {
+    const lexicon = new Lexicon([
+      {
+        id: 'carbon-capture',
+        broader: [],
+        themes: [],
+        sdgTargets: [],
+        labels: {
+          ar: ['احتجاز الكربون'],
+          zh: ['碳捕集'],
+          en: ['carbon capture and storage', 'CCS'],
+          fr: ['captage du carbone'],
+          ru: ['улавливание углерода'],
+          es: ['captura de carbono', 'CAC'],
+          vi: ['thu giữ các-bon'],
+        },
+      },
+    ]);
+    expect(lexicon.conceptsIn('Pilots of CCS in coal plants', 'en')).toEqual(['carbon-capture']);
+    expect(lexicon.conceptsIn('Proyectos de CAC', 'es')).toEqual(['carbon-capture']);
+    expect(lexicon.conceptsIn('Các tỉnh ven biển cần hỗ trợ', 'vi')).toEqual([]);
+    expect(lexicon.conceptsIn('ccs and cac in lower case', 'en')).toEqual([]);
+    expect(lexicon.conceptsIn('Carbon Capture and Storage', 'en')).toEqual(['carbon-capture']);
+  });
+
   it('does not match across punctuation', () => {
     expect(tiny.conceptsIn('We visited the school. Feeding came later.', 'en')).toEqual([]);
   });

@@ -33,7 +33,22 @@ const ThemeFile = z.array(
 /** A boundary unit: punctuation between words stops a label from matching across it. */
 const BREAK = '\u0000';
 
-type TrieNode = { next: Map<string, TrieNode>; concept?: string; length?: number };
+/**
+ * `exact` holds the written forms of acronym labels (UNDP, CAC): a node reached only by acronyms
+ * matches only text written that way, so "CAC" does not tag the Vietnamese word "các" nor "AVEC"
+ * the French word "avec" once case and diacritics are folded. `anyCase` marks a node some
+ * ordinary label also reaches.
+ */
+type TrieNode = {
+  next: Map<string, TrieNode>;
+  concept?: string;
+  length?: number;
+  exact?: Set<string>;
+  anyCase?: boolean;
+};
+
+/** A label written in capitals and digits only, such as UNDP or G77: an acronym. */
+const isAcronym = (label: string) => /^[\p{Lu}\d&]{2,8}$/u.test(label) && /\p{Lu}/u.test(label);
 
 /**
  * Turns text into matching units: folded words, with Chinese split into characters (so labels
@@ -131,6 +146,12 @@ export class Lexicon {
     // The first concept to claim a label keeps it; ambiguous labels are better resolved in the data.
     node.concept ??= concept;
     node.length = units.length;
+    if (isAcronym(label)) {
+      node.exact ??= new Set();
+      node.exact.add(label);
+    } else {
+      node.anyCase = true;
+    }
   }
 
   /** Finds concept labels in text, preferring the longest match at each position. */
@@ -143,7 +164,8 @@ export class Lexicon {
       let best: { concept: string; end: number } | undefined;
       for (let j = i; j < units.length && node; j++) {
         node = node.next.get(units[j]!.unit);
-        if (node?.concept) best = { concept: node.concept, end: j };
+        if (node?.concept && (node.anyCase || node.exact?.has(text.slice(units[i]!.start, units[j]!.end))))
+          best = { concept: node.concept, end: j };
       }
       if (best) {
         matches.push({ concept: best.concept, start: units[i]!.start, end: units[best.end]!.end });
