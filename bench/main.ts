@@ -4,9 +4,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/server/paths.js';
 import { type BenchResult, benchApi } from './api.js';
+import { benchMatching } from './matching.js';
 import { benchSearch } from './search.js';
 
-const BENCHMARKS: Record<string, () => Promise<BenchResult>> = { api: benchApi, search: benchSearch };
+const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
+  api: benchApi,
+  search: benchSearch,
+  matching: benchMatching,
+};
 const FILE = join(projectRoot, 'docs/benchmarks.md');
 const MARKER = /<!-- bench:([a-z]+) -->\n/;
 
