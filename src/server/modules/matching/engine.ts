@@ -9,10 +9,10 @@ import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import type { SolutionsService } from '../solutions/service.js';
 import { needProfile, offerProfile, solutionProfile } from './profiles.js';
-import { conceptFrequencies, type RetrievedDocument, retrieve } from './retrieval.js';
-import { isSuggestible, lexicalEvidence, type ScoreContext, scoreCandidate } from './scorer.js';
+import { commonTerms, conceptFrequencies, type RetrievedDocument, retrieve } from './retrieval.js';
+import { isSuggestible, type ScoreContext, scoreCandidate } from './scorer.js';
 import { isSouthern } from './south.js';
-import type { CandidateType, CountryFacts, MatchProfile, RawReason } from './types.js';
+import type { CandidateType, CountryFacts, LexicalEvidence, MatchProfile, RawReason } from './types.js';
 
 /** What is being matched: its profile, its text in its own language, and its id if saved. */
 export type Probe = { profile: MatchProfile; text: string; id?: string };
@@ -46,12 +46,18 @@ export function createMatchingEngine({
 }: Deps) {
   let frequencies: {
     at: number;
-    value: Promise<{ frequency: Map<string, number>; documents: number }>;
+    value: Promise<{ frequency: Map<string, number>; documents: number; common: Set<string> }>;
   } | null = null;
+
+  /** Concept frequencies and the words too common to retrieve by, counted together. */
+  async function countFrequencies(tx: DbOrTx) {
+    const concepts = await conceptFrequencies(tx);
+    return { ...concepts, common: await commonTerms(tx) };
+  }
 
   function frequenciesFor(tx: DbOrTx) {
     if (!frequencies || Date.now() - frequencies.at > FREQUENCY_TTL_MS) {
-      const value = conceptFrequencies(tx);
+      const value = countFrequencies(tx);
       frequencies = { at: Date.now(), value };
       value.catch(() => {
         frequencies = null;
@@ -60,13 +66,14 @@ export function createMatchingEngine({
     return frequencies.value;
   }
 
-  async function context(tx: DbOrTx): Promise<ScoreContext> {
+  async function context(tx: DbOrTx): Promise<ScoreContext & { commonTerms: ReadonlySet<string> }> {
     // One query at a time: a transaction's connection runs queries in sequence anyway.
-    const { frequency, documents } = await frequenciesFor(tx);
+    const { frequency, documents, common } = await frequenciesFor(tx);
     const flags = await reference.countryFlags(tx);
     const facts = new Map<string, CountryFacts>();
     return {
       lexicon,
+      commonTerms: common,
       conceptFrequency: (concept) => frequency.get(concept) ?? 0,
       documentCount: documents,
       country(iso3) {
@@ -101,7 +108,15 @@ export function createMatchingEngine({
       for (const other of related)
         if (!weights.has(other) && !isRoot(other)) weights.set(other, rarity(ctx, other) / 2);
     }
-    return [...weights].map(([id, weight]) => ({ id, weight }));
+    return [...weights].map(([id, weight]) => ({ id, weight, documents: ctx.conceptFrequency(id) }));
+  }
+
+  /** A text with the concept labels it holds blanked out: the words it says beyond its concepts. */
+  function withoutLabels(text: string, language: string): string {
+    let rest = text;
+    for (const match of lexicon.tag(text, language).reverse())
+      rest = `${rest.slice(0, match.start)} . ${rest.slice(match.end)}`;
+    return rest;
   }
 
   /** Agreements each candidate reached through matches on the platform. */
@@ -168,7 +183,32 @@ export function createMatchingEngine({
     return profiles;
   }
 
+  /** The candidate pool of a probe, from the search index. */
+  function candidates(
+    ctx: Awaited<ReturnType<typeof context>>,
+    viewer: Viewer,
+    probe: Probe,
+    types: CandidateType[],
+    tx: DbOrTx,
+  ) {
+    const { language } = probe.profile;
+    return retrieve(tx, viewer, {
+      types,
+      concepts: retrievalConcepts(ctx, probe.profile.concepts),
+      language,
+      terms: contentTerms(probe.text, language),
+      common: ctx.commonTerms,
+      unlabelled: new Set(contentTerms(withoutLabels(probe.text, language), language)),
+      exclude: probe.id ? [probe.id] : [],
+    });
+  }
+
   return {
+    /** The records a probe would be scored against, unscored (for measuring retrieval). */
+    async candidates(viewer: Viewer, probe: Probe, types: CandidateType[], tx: DbOrTx = db) {
+      return candidates(await context(tx), viewer, probe, types, tx);
+    },
+
     /**
      * The best candidates of the given types for a probe, as the viewer may see them, best first.
      * Candidates below the minimum score are dropped: a weak suggestion costs a focal point time.
@@ -182,22 +222,18 @@ export function createMatchingEngine({
     ): Promise<Ranked[]> {
       const ctx = await context(tx);
       const { language } = probe.profile;
-      const pool = await retrieve(tx, viewer, {
-        types,
-        concepts: retrievalConcepts(ctx, probe.profile.concepts),
-        language,
-        terms: contentTerms(probe.text, language),
-        exclude: probe.id ? [probe.id] : [],
-      });
+      const pool = await candidates(ctx, viewer, probe, types, tx);
       const profiles = await candidateProfiles(tx, pool);
+      // As lexicalEvidence counts it, with the candidate's words read from the index.
+      const terms = contentTerms(probe.text, language);
       const ranked: Ranked[] = [];
       for (const doc of pool) {
         const candidate = profiles.get(doc.id);
         if (!candidate) continue;
-        const lexical =
-          doc.sameLanguageText && doc.textLanguage
-            ? lexicalEvidence(probe.text, language, doc.sameLanguageText, doc.textLanguage)
-            : null;
+        const held = doc.sameLanguageTerms && new Set(doc.sameLanguageTerms);
+        const lexical: LexicalEvidence | null = held
+          ? { matched: terms.filter((term) => held.has(term)), total: terms.length }
+          : null;
         const scored = scoreCandidate(probe.profile, candidate, lexical, ctx);
         if (isSuggestible(scored)) ranked.push({ type: doc.type, id: doc.id, ...scored });
       }
