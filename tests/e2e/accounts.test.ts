@@ -121,8 +121,11 @@ describe.skipIf(!hasBrowser)('signing in', () => {
       await twoFactorSection.innerText(),
     ).toBe(1);
 
-    // Signing out everywhere ends this browser's session too.
-    await page.locator('form:has(input[value="all"]) button[type="submit"]').click();
+    // Signing out everywhere ends this browser's session too (once the sign-out has answered).
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/ar/sign-out')),
+      page.locator('form:has(input[value="all"]) button[type="submit"]').click(),
+    ]);
     await page.goto(`${server.url}/ar/account`);
     expect(new URL(page.url()).pathname).toBe('/ar/sign-in');
   });
