@@ -32,6 +32,15 @@ const NEXT: Record<Exclude<MatchAction, 'message'>, MatchStatus> = {
   agree: 'agreed',
 };
 
+/** How a refusal names each step. */
+const STEP_NAMES: Record<MatchAction, string> = {
+  interest: 'express interest',
+  accept: 'accept it',
+  decline: 'decline it',
+  agree: 'record an agreement',
+  message: 'write',
+};
+
 const other = (side: MatchSide): MatchSide => (side === 'need' ? 'candidate' : 'need');
 
 /**
@@ -64,11 +73,9 @@ export function createMatchWorkflow({ db, parties, service, notifications, accou
       throw new AppError('forbidden', 'The other side accepts the interest you expressed', [
         { field: 'side', message: 'you expressed the interest; the other side accepts' },
       ]);
-    throw new AppError(
-      'conflict',
-      `This match is ${match.status}: it cannot be ${action === 'agree' ? 'agreed' : `${action}ed`} now`,
-      [{ field: 'status', message: `is ${match.status}` }],
-    );
+    throw new AppError('conflict', `This match is ${match.status}: you cannot ${STEP_NAMES[action]} now`, [
+      { field: 'status', message: `is ${match.status}` },
+    ]);
   }
 
   /** Notifies the other side (everyone on it but the actor) in the app and by email. */
