@@ -32,6 +32,13 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A language code Unicode CLDR knows, such as `vi` or `pt` (any language, not only the seven). */
+export function isKnownLanguage(code: string): boolean {
+  return !!languageNames.of(code);
+}
+
 /** Text direction of a language code. */
 export function directionOf(language: string): 'rtl' | 'ltr' {
   return RTL.has(language.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';

@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { isKnownLanguage } from '../../../shared/languages.js';
 import { canonicalTimeZone as sharedCanonicalTimeZone } from '../../../shared/time-zones.js';
 import { CONTACT_FIELDS } from '../../db/schema/directory.js';
 import { langQuery, pageOf } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
 
 export { CONTACT_FIELDS };
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 /**
  * A well-formed BCP 47 tag whose language subtag names a real language, canonicalised
@@ -17,7 +16,7 @@ export function canonicalLanguage(tag: string): string | null {
     const [canonical] = Intl.getCanonicalLocales(tag.trim());
     if (!canonical) return null;
     const language = new Intl.Locale(canonical).language;
-    return languageNames.of(language) ? canonical : null;
+    return isKnownLanguage(language) ? canonical : null;
   } catch {
     return null;
   }

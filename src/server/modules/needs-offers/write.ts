@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isKnownLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Visibility } from '../../db/schema/content.js';
@@ -28,10 +29,6 @@ type Deps = {
   accounts: Pick<Accounts, 'groupSummaries'>;
   indexer: Indexer;
 };
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-/** A language code Unicode CLDR knows, such as `vi` or `pt`. */
-const isKnownLanguage = (code: string) => !!languageNames.of(code);
 
 /** The columns of the kind-specific fields that a patch sets. */
 function kindColumns(kind: PostingKind, input: Partial<Input>): Record<string, unknown> {
