@@ -4,7 +4,7 @@ import { type Database, openDatabase, rowsOf } from '../src/server/db/client.js'
 import { offers, organisations, solutions } from '../src/server/db/schema/index.js';
 import type { Viewer } from '../src/server/modules/access/policy.js';
 import { createMatchingEngine } from '../src/server/modules/matching/engine.js';
-import { textProfile } from '../src/server/modules/matching/profiles.js';
+import { conceptsOf, textProfile } from '../src/server/modules/matching/profiles.js';
 import { postingSearchDocument } from '../src/server/modules/needs-offers/service.js';
 import { solutionSearchDocument } from '../src/server/modules/solutions/service.js';
 import type { SearchableDocument } from '../src/server/search/documents.js';
@@ -153,7 +153,7 @@ async function benchEngine(name: string, database: Database, data: Data, lexicon
   for (const need of data.needs) {
     const profile = textProfile({
       language: need.language,
-      concepts: engine.conceptsIn(need.text, need.language),
+      concepts: conceptsOf(services.lexicon, { [need.language]: { title: need.text } }, []),
       country: need.country,
       modalities: need.modalities,
     });

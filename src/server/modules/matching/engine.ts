@@ -241,13 +241,6 @@ export function createMatchingEngine({
       return ranked.slice(0, limit);
     },
 
-    /** The concepts of a text in a language, for a probe. */
-    conceptsIn(text: string, language: string, themes: string[] = []): string[] {
-      return [
-        ...new Set([...themes.filter((t) => lexicon.concepts.has(t)), ...lexicon.conceptsIn(text, language)]),
-      ];
-    },
-
     /** Forget cached concept frequencies (after a bulk load). */
     resetFrequencies() {
       frequencies = null;

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
-import { pickLanguage } from '../../../shared/languages.js';
+import { isKnownLanguage, pickLanguage } from '../../../shared/languages.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { type MatchSide, type MatchStatus, matches } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -32,8 +32,6 @@ export const SUGGESTIONS_KEPT = 10;
  * and members-only ones, never a record shared only within an organisation or a group.
  */
 const MATCHER: Viewer = { userId: 'matcher', role: 'member', organisationId: null, workingGroupIds: [] };
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 type Deps = {
   db: Db;
@@ -270,7 +268,7 @@ export function createMatchingService({
         sdgTargets: input.sdgTargets,
       });
       for (const error of invalid) error.field = error.field.replace('body.countries.0', 'body.country');
-      if (input.language && !languageNames.of(input.language))
+      if (input.language && !isKnownLanguage(input.language))
         invalid.push({ field: 'body.language', message: `unknown language "${input.language}"` });
       const detected = input.language ? null : detectLanguage(input.text);
       if (!input.language && !detected)
@@ -282,7 +280,7 @@ export function createMatchingService({
       const language = (input.language ?? detected)!;
       const profile = textProfile({
         language,
-        concepts: engine.conceptsIn(input.text, language, input.themes),
+        concepts: conceptsOf(lexicon, { [language]: { title: input.text } }, input.themes ?? []),
         country: input.country,
         themes: input.themes,
         sdgTargets: input.sdgTargets,

@@ -50,14 +50,33 @@ const other = (side: MatchSide): MatchSide => (side === 'need' ? 'candidate' : '
  * history entry and audit entry, and notifies the other side in the app and by email.
  */
 export function createMatchWorkflow({ db, parties, service, notifications, accounts }: Deps) {
-  /** The match, locked, its parties and the side the viewer acts for; 404 for strangers. */
-  async function load(tx: DbOrTx, viewer: Viewer, id: string) {
-    if (!isSignedIn(viewer)) throw new AppError('unauthorized', 'Sign in to act on a match');
-    const [match] = await tx.select().from(matches).where(eq(matches.id, id)).for('update');
+  /** The match and its parties, if the viewer may see it (locked for a write); 404 otherwise. */
+  async function visible(tx: DbOrTx, viewer: Viewer, id: string, lock = false) {
+    const query = tx.select().from(matches).where(eq(matches.id, id));
+    const [match] = lock ? await query.for('update') : await query;
     if (!match) throw AppError.notFound('Match', id);
     const p = await parties.of(tx, match);
     if (!parties.canSee(viewer, p)) throw AppError.notFound('Match', id);
+    return { match, p };
+  }
+
+  /** The match, locked, its parties and the side the viewer acts for. */
+  async function load(tx: DbOrTx, viewer: Viewer, id: string) {
+    if (!isSignedIn(viewer)) throw new AppError('unauthorized', 'Sign in to act on a match');
+    const { match, p } = await visible(tx, viewer, id, true);
     return { match, p, side: parties.sideOf(viewer, p) };
+  }
+
+  /** A message as its reader sees it. */
+  function messageView(row: typeof matchMessages.$inferSelect, author: string | null, viewer: Viewer) {
+    return {
+      id: row.id,
+      side: row.side,
+      author,
+      mine: row.authorId === viewer.userId,
+      body: row.body,
+      createdAt: row.createdAt.toISOString(),
+    };
   }
 
   function refuse(match: MatchRow, p: MatchParties, side: MatchSide | null, action: MatchAction): never {
@@ -160,10 +179,7 @@ export function createMatchWorkflow({ db, parties, service, notifications, accou
 
     /** The match with its history, for one of its sides or staff. */
     async detail(viewer: Viewer, id: string, lang: string) {
-      const [match] = await db.select().from(matches).where(eq(matches.id, id));
-      if (!match) throw AppError.notFound('Match', id);
-      const p = await parties.of(db, match);
-      if (!parties.canSee(viewer, p)) throw AppError.notFound('Match', id);
+      const { match, p } = await visible(db, viewer, id);
       const events = await db
         .select()
         .from(matchEvents)
@@ -186,10 +202,7 @@ export function createMatchWorkflow({ db, parties, service, notifications, accou
 
     /** The thread between the two sides, oldest first. */
     async messages(viewer: Viewer, id: string) {
-      const [match] = await db.select().from(matches).where(eq(matches.id, id));
-      if (!match) throw AppError.notFound('Match', id);
-      const p = await parties.of(db, match);
-      if (!parties.canSee(viewer, p)) throw AppError.notFound('Match', id);
+      await visible(db, viewer, id);
       const rows = await db
         .select()
         .from(matchMessages)
@@ -197,14 +210,7 @@ export function createMatchWorkflow({ db, parties, service, notifications, accou
         .orderBy(asc(matchMessages.createdAt), asc(matchMessages.id));
       const people = await accounts.people(rows.map((row) => row.authorId));
       return {
-        items: rows.map((row) => ({
-          id: row.id,
-          side: row.side,
-          author: people.get(row.authorId)?.name ?? null,
-          mine: row.authorId === viewer.userId,
-          body: row.body,
-          createdAt: row.createdAt.toISOString(),
-        })),
+        items: rows.map((row) => messageView(row, people.get(row.authorId)?.name ?? null, viewer)),
       };
     },
 
@@ -228,14 +234,8 @@ export function createMatchWorkflow({ db, parties, service, notifications, accou
         return { message: message!, pending: await tell(tx, ctx, match, p, side, 'match.message', excerpt) };
       });
       await notifications.deliver(pending);
-      return {
-        id: message.id,
-        side: message.side,
-        author: (await accounts.people([message.authorId])).get(message.authorId)?.name ?? null,
-        mine: true,
-        body: message.body,
-        createdAt: message.createdAt.toISOString(),
-      };
+      const author = (await accounts.people([message.authorId])).get(message.authorId)?.name ?? null;
+      return messageView(message, author, ctx.viewer);
     },
   };
 }
