@@ -86,18 +86,21 @@ type Row = {
 
 type Deps = { db: Db; reference: ReferenceService; lexicon: Lexicon };
 
+/** The index rows (aliased `d`) whose record the viewer may read, by its visibility columns. */
+export function visibleIndexRows(viewer: Viewer): SQL {
+  return visibleWhere(viewer, {
+    visibility: sql`d.visibility`,
+    owner: sql`d.owner_id`,
+    organisation: sql`d.organisation_id`,
+    workingGroup: sql`d.working_group_id`,
+  });
+}
+
 /** Full-text, cross-lingual and typo-tolerant search over every searchable record. */
 export function createSearchService({ db, reference, lexicon }: Deps) {
   /** What the viewer may see: visibility, and published records unless they are staff. */
   function permitted(viewer: Viewer): SQL[] {
-    const parts = [
-      visibleWhere(viewer, {
-        visibility: sql`d.visibility`,
-        owner: sql`d.owner_id`,
-        organisation: sql`d.organisation_id`,
-        workingGroup: sql`d.working_group_id`,
-      }),
-    ];
+    const parts = [visibleIndexRows(viewer)];
     if (!isStaff(viewer)) parts.push(sql`d.is_published`);
     return parts;
   }

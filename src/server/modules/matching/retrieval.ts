@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { textArray, uuidArray } from '../../db/arrays.js';
 import { type DbOrTx, rowsOf } from '../../db/client.js';
+import { visibleIndexRows } from '../../search/service.js';
 import { tsqueryTerm } from '../../search/text.js';
-import { type Viewer, visibleWhere } from '../access/policy.js';
+import type { Viewer } from '../access/policy.js';
 
 /**
  * Candidate retrieval: the search index narrows hundreds of thousands of records to a few hundred
@@ -64,14 +65,9 @@ export type RetrievedDocument = {
   sameLanguageTerms: string[] | null;
 };
 
-/** Index rows the viewer may read, as the search service filters them. */
+/** Published index rows the viewer may read (staff too: matching suggests only published records). */
 function readable(viewer: Viewer): SQL {
-  return sql`d.is_published AND ${visibleWhere(viewer, {
-    visibility: sql`d.visibility`,
-    owner: sql`d.owner_id`,
-    organisation: sql`d.organisation_id`,
-    workingGroup: sql`d.working_group_id`,
-  })}`;
+  return sql`d.is_published AND ${visibleIndexRows(viewer)}`;
 }
 
 const literal = (value: number) => sql.raw(value.toFixed(4));
