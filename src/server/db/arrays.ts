@@ -1,19 +1,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 
-/** A text[] literal with one bound parameter per value (an empty array stays typed). */
-export function textArray(values: string[]): SQL {
-  if (values.length === 0) return sql`ARRAY[]::text[]`;
+/** An array literal of `type` with one bound parameter per value (an empty array stays typed). */
+function typedArray(values: string[], type: 'text' | 'uuid'): SQL {
+  const cast = sql.raw(`::${type}[]`);
+  if (values.length === 0) return sql`ARRAY[]${cast}`;
   return sql`ARRAY[${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
-  )}]::text[]`;
+  )}]${cast}`;
 }
 
+/** A text[] literal. */
+export const textArray = (values: string[]): SQL => typedArray(values, 'text');
+
 /** A uuid[] literal, so comparisons with uuid columns can use their indexes. */
-export function uuidArray(values: string[]): SQL {
-  if (values.length === 0) return sql`ARRAY[]::uuid[]`;
-  return sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::uuid[]`;
-}
+export const uuidArray = (values: string[]): SQL => typedArray(values, 'uuid');
