@@ -210,14 +210,13 @@ export function createMatchingService({
   }
 
   /** The matches the viewer may see among `rows`, presented. */
-  async function presentAll(viewer: Viewer, rows: MatchRow[], lang: string, candidateReadable = true) {
+  async function presentAll(viewer: Viewer, rows: MatchRow[], lang: string) {
     const out: MatchView[] = [];
     for (const row of rows) {
       const p = await parties.of(db, row).catch(() => null);
       if (!p) continue;
       const visible =
-        parties.canSee(viewer, p) ||
-        (candidateReadable && readableCandidate(viewer, p) && readableNeed(viewer, p.need));
+        parties.canSee(viewer, p) || (readableCandidate(viewer, p) && readableNeed(viewer, p.need));
       if (visible) out.push(await present(viewer, row, p, lang));
     }
     return out;
@@ -256,7 +255,6 @@ export function createMatchingService({
 
   return {
     present,
-    presentAll,
     suggest,
 
     /** Ranks solutions and offers for any text, saving nothing. */
