@@ -27,6 +27,13 @@ export const IATI_CODELISTS = [
   'ActivityStatus',
   'TransactionType',
   'Currency',
+  'Region',
+  'RegionVocabulary',
+  'SectorVocabulary',
+  'ResultType',
+  'IndicatorMeasure',
+  'BudgetType',
+  'BudgetStatus',
 ] as const;
 
 /** Taxonomy vocabularies and the file each comes from. */

@@ -10,6 +10,7 @@ export * from './matching.js';
 export * from './needs-offers.js';
 export * from './notifications.js';
 export * from './organisations.js';
+export * from './projects.js';
 export * from './reference.js';
 export * from './search.js';
 export * from './solutions.js';
