@@ -28,6 +28,9 @@ import { createNeedsOffersWrites } from './modules/needs-offers/write.js';
 import { notificationsOwnData } from './modules/notifications/own-data.js';
 import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
+import { createProjectsService } from './modules/projects/service.js';
+import { createProjectWrites } from './modules/projects/write.js';
+import { createRecommendationsService } from './modules/recommendations/service.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
 import { createSolutionsService } from './modules/solutions/service.js';
@@ -116,6 +119,19 @@ export function createServices(database: Database, options: ServiceOptions) {
     accounts,
     notifications,
   });
+  const recommendations = createRecommendationsService({ db });
+  const projects = createProjectsService({ db, reference, organisations });
+  const projectWrites = createProjectWrites({
+    db,
+    reference,
+    organisations,
+    accounts,
+    indexer,
+    links: {
+      needs: async (ids, tx) => new Set((await needsOffers.rowsById('need', ids, tx)).map((row) => row.id)),
+      recommendations: (ids, tx) => recommendations.existingIds(ids, tx),
+    },
+  });
   // Every saved need or offer gets its suggestions in the same transaction.
   needsOffersWrites.onWrite((tx, kind, row) => matching.suggest(tx, kind, row));
 
@@ -129,6 +145,7 @@ export function createServices(database: Database, options: ServiceOptions) {
         ...(await events.searchDocuments(t)),
         ...(await library.searchDocuments(t)),
         ...(await needsOffers.searchDocuments(t)),
+        ...(await projects.searchDocuments(t)),
       ];
       await indexer.index(t, documents);
       // Suggestions are drawn from the index, so they are refreshed with it.
@@ -188,6 +205,9 @@ export function createServices(database: Database, options: ServiceOptions) {
     matching,
     matchWorkflow,
     matchDigest,
+    recommendations,
+    projects,
+    projectWrites,
     search,
     indexer,
     reindexAll,

@@ -33,4 +33,18 @@ export const ACTIVITY_STATUSES = ['1', '2', '3', '4', '5', '6'] as const;
 /** IATI roles of participating organisations: funding, accountable, extending, implementing. */
 export const IATI_ORG_ROLES = ['1', '2', '3', '4'] as const;
 /** The transaction types projects show and total: commitment, disbursement, expenditure and more. */
-export const TRANSACTION_TYPES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'] as const;
+export const TRANSACTION_TYPES = [
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+  '13',
+] as const;

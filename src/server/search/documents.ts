@@ -1,6 +1,6 @@
 import type { Visibility } from '../db/schema/content.js';
 
-export const SEARCH_TYPES = ['solution', 'organisation', 'event', 'resource', 'need', 'offer'] as const;
+export const SEARCH_TYPES = ['solution', 'organisation', 'event', 'resource', 'need', 'offer', 'project'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** The page of each type under /{lang}/, for result links (`resource` lives in the library). */
@@ -11,6 +11,7 @@ export const SEARCH_TYPE_PATHS: Record<SearchType, string> = {
   resource: 'library',
   need: 'needs',
   offer: 'offers',
+  project: 'projects',
 };
 
 /** What a module hands the search index for one record: its texts per language and its facets. */

@@ -140,6 +140,31 @@ export function createOrganisationsService({ db }: { db: Db }) {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
+    /**
+     * Organisations as IATI names them (a reference on the platform's prefix, the name in its own
+     * language, the IATI OrganisationType), by id: for projects' reporting and participating orgs.
+     */
+    async iatiOrgs(
+      ids: string[],
+      tx: DbOrTx = db,
+    ): Promise<Map<string, { ref: string; name: string; type: string | null }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await tx
+        .select()
+        .from(organisations)
+        .where(inArray(organisations.id, [...new Set(ids)]));
+      return new Map(
+        rows.map((row) => [
+          row.id,
+          {
+            ref: `XM-SOUTHBRIDGE-${row.slug.toUpperCase()}`,
+            name: pickText(row.names, row.language, row.language).text,
+            type: row.iatiType,
+          },
+        ]),
+      );
+    },
+
     /** The country each organisation is based in (null for international ones), by id. */
     async countriesOf(ids: string[], tx: DbOrTx = db): Promise<Map<string, string | null>> {
       if (ids.length === 0) return new Map();

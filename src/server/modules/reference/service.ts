@@ -1,7 +1,14 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickText } from '../../../shared/languages.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { countries, regions, sdgGoals, sdgTargets, taxonomyTerms } from '../../db/schema/index.js';
+import {
+  codelistItems,
+  countries,
+  regions,
+  sdgGoals,
+  sdgTargets,
+  taxonomyTerms,
+} from '../../db/schema/index.js';
 import { AppError, type FieldError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
 
@@ -245,6 +252,36 @@ export function createReferenceService({ db }: { db: Db }) {
         labels: t.labels as Record<string, string>,
         description: t.descriptions ? pickText(t.descriptions, lang).text || null : null,
       }));
+    },
+
+    /** The codes of an IATI codelist (Sector, Currency, Region, …), for checking input. */
+    codelistCodes(list: string): Promise<Set<string>> {
+      return remember(`codelist:${list}`, async () => {
+        const rows = await db
+          .select({ code: codelistItems.code })
+          .from(codelistItems)
+          .where(eq(codelistItems.list, list));
+        return new Set(rows.map((row) => row.code));
+      });
+    },
+
+    /** Names of an IATI codelist's items in one language (English where none), by code. */
+    codelistLabels(list: string, lang: string): Promise<Map<string, string>> {
+      return remember(`codelist:${list}:${lang}`, async () => {
+        const rows = await db
+          .select({ code: codelistItems.code, name: codelistItems.name })
+          .from(codelistItems)
+          .where(eq(codelistItems.list, list));
+        return new Map(rows.map((row) => [row.code, pickText(row.name, lang).text]));
+      });
+    },
+
+    /** ISO alpha-2 → alpha-3 for every country that has both, for IATI interchange. */
+    iso2Map(): Promise<Map<string, string>> {
+      return remember('iso2', async () => {
+        const rows = await db.select({ iso2: countries.iso2, iso3: countries.iso3 }).from(countries);
+        return new Map(rows.flatMap((row) => (row.iso2 ? [[row.iso2, row.iso3] as const] : [])));
+      });
     },
 
     /** Labels of taxonomy terms in one language, by id. */

@@ -1,0 +1,341 @@
+import { and, arrayOverlaps, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { pickLanguage } from '../../../shared/languages.js';
+import { UUID_PATTERN } from '../../../shared/vocabularies.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { projectBudgets, projects, projectTransactions } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
+import type { SearchableDocument } from '../../search/documents.js';
+import { canEdit, isStaff, scopeOf, type Viewer, visibleWhere } from '../access/policy.js';
+import { recordScope } from '../access/scope.js';
+import type { OrganisationsService } from '../organisations/service.js';
+import type { ReferenceService } from '../reference/service.js';
+import type { Project, ProjectListFilters } from './schema.js';
+import { type MoneyRow, totalsByCurrency } from './totals.js';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type BudgetRow = typeof projectBudgets.$inferSelect;
+export type TransactionRow = typeof projectTransactions.$inferSelect;
+/** A project with its budgets and transactions, in their order. */
+export type ProjectRecord = { row: ProjectRow; budgets: BudgetRow[]; transactions: TransactionRow[] };
+
+/** How a project appears in the search index; drafts are not "published". */
+export function projectSearchDocument(row: ProjectRow): SearchableDocument {
+  return {
+    type: 'project',
+    id: row.id,
+    slug: row.slug,
+    originalLanguage: row.language,
+    texts: Object.fromEntries(
+      Object.entries(row.texts).map(([language, text]) => [
+        language,
+        { title: text.title, body: text.description },
+      ]),
+    ),
+    themes: row.themes.map((theme) => theme.id),
+    sdgTargets: row.sdgTargets,
+    countries: row.countries.map((country) => country.iso3),
+    visibility: row.visibility,
+    isPublished: row.publication === 'published',
+    ...recordScope(row),
+  };
+}
+
+const KEYS: SortKey<ProjectRow>[] = [
+  {
+    expr: sql`date_trunc('milliseconds', ${projects.updatedAt})`,
+    cast: 'timestamptz',
+    of: (row) => row.updatedAt.toISOString(),
+  },
+  { expr: projects.id, cast: 'uuid', of: (row) => row.id },
+];
+
+type Deps = { db: Db; reference: ReferenceService; organisations: OrganisationsService };
+
+/** Reading projects: lists, details, totals, search documents and the rows IATI export needs. */
+export function createProjectsService({ db, reference, organisations }: Deps) {
+  /** Published projects the viewer may read; drafts for staff and for whoever may read them. */
+  function readable(viewer: Viewer, publication: ProjectListFilters['publication'] = 'all'): SQL {
+    const scope = visibleWhere(viewer, scopeOf(projects));
+    if (publication === 'all') return scope;
+    return and(scope, eq(projects.publication, publication)) as SQL;
+  }
+
+  function filterConditions(filters: Partial<ProjectListFilters>) {
+    const jsonHas = (column: SQL | typeof projects.countries, key: string, values: string[]) =>
+      or(...values.map((value) => sql`${column} @> ${JSON.stringify([{ [key]: value }])}::jsonb`));
+    const org = filters.organisation;
+    return [
+      filters.q
+        ? or(
+            ilike(sql`${projects.texts}::text`, `%${filters.q}%`),
+            ilike(projects.iatiIdentifier, `%${filters.q}%`),
+          )
+        : undefined,
+      filters.country ? jsonHas(projects.countries, 'iso3', filters.country) : undefined,
+      filters.region ? jsonHas(sql`${projects.regions}`, 'code', filters.region) : undefined,
+      filters.sector ? jsonHas(sql`${projects.sectors}`, 'code', filters.sector) : undefined,
+      filters.theme ? jsonHas(sql`${projects.themes}`, 'id', filters.theme) : undefined,
+      filters.sdg ? arrayOverlaps(projects.sdgGoals, filters.sdg) : undefined,
+      filters.status ? inArray(projects.status, filters.status) : undefined,
+      filters.cooperationType ? eq(projects.cooperationType, filters.cooperationType) : undefined,
+      org
+        ? or(
+            UUID_PATTERN.test(org) ? eq(projects.ownerOrganisationId, org) : undefined,
+            sql`${projects.participants} @> ${JSON.stringify([UUID_PATTERN.test(org) ? { organisationId: org } : { ref: org }])}::jsonb`,
+            sql`${projects.reportingOrg}->>'ref' = ${org}`,
+          )
+        : undefined,
+    ];
+  }
+
+  /** Budgets and transactions of the given projects, grouped by project. */
+  async function moneyOf(ids: string[], tx: DbOrTx = db) {
+    if (ids.length === 0)
+      return { budgets: new Map<string, BudgetRow[]>(), transactions: new Map<string, TransactionRow[]>() };
+    const budgets = await tx
+      .select()
+      .from(projectBudgets)
+      .where(inArray(projectBudgets.projectId, ids))
+      .orderBy(asc(projectBudgets.position));
+    const transactions = await tx
+      .select()
+      .from(projectTransactions)
+      .where(inArray(projectTransactions.projectId, ids))
+      .orderBy(asc(projectTransactions.position));
+    const group = <T extends { projectId: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) map.set(row.projectId, [...(map.get(row.projectId) ?? []), row]);
+      return map;
+    };
+    return { budgets: group(budgets), transactions: group(transactions) };
+  }
+
+  async function records(rows: ProjectRow[], tx: DbOrTx = db): Promise<ProjectRecord[]> {
+    const money = await moneyOf(
+      rows.map((row) => row.id),
+      tx,
+    );
+    return rows.map((row) => ({
+      row,
+      budgets: money.budgets.get(row.id) ?? [],
+      transactions: money.transactions.get(row.id) ?? [],
+    }));
+  }
+
+  async function present(viewer: Viewer, list: ProjectRecord[], lang: string): Promise<Project[]> {
+    const rows = list.map((record) => record.row);
+    const [
+      countryNames,
+      themes,
+      modalities,
+      cooperation,
+      ssRoles,
+      sectors,
+      regions,
+      statuses,
+      types,
+      roles,
+      orgs,
+    ] = await Promise.all([
+      reference.countryNames(
+        rows.flatMap((row) => row.countries.map((c) => c.iso3)),
+        lang,
+      ),
+      reference.termLabels('theme', lang),
+      reference.termLabels('modality', lang),
+      reference.termLabels('cooperation-type', lang),
+      reference.termLabels('participant-role', lang),
+      reference.codelistLabels('Sector', lang),
+      reference.codelistLabels('Region', lang),
+      reference.codelistLabels('ActivityStatus', lang),
+      reference.codelistLabels('TransactionType', lang),
+      reference.codelistLabels('OrganisationRole', lang),
+      organisations.summaries(
+        viewer,
+        [...new Set(rows.flatMap((row) => (row.ownerOrganisationId ? [row.ownerOrganisationId] : [])))],
+        lang,
+      ),
+    ]);
+    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const ssLabel = (role: string) => ssRoles.get(role.replace(/^(first|second)-/, '')) ?? role;
+    return list.map(({ row, budgets, transactions }) => {
+      const language = pickLanguage(row.texts, lang, row.language);
+      const text = row.texts[language]!;
+      const party = (name: string | null, ref: string | null, activityId: string | null) =>
+        name || ref || activityId ? { name, ref, activityId } : null;
+      return {
+        id: row.id,
+        slug: row.slug,
+        identifier: row.iatiIdentifier,
+        title: text.title,
+        description: text.description,
+        language,
+        originalLanguage: row.language,
+        availableLanguages: Object.keys(row.texts),
+        reportingOrg: row.reportingOrg,
+        organisation: (row.ownerOrganisationId && orgById.get(row.ownerOrganisationId)) || null,
+        participants: row.participants.map((p) => ({
+          name: p.name,
+          ref: p.ref,
+          type: p.type,
+          role: p.role,
+          roleLabel: p.role ? (roles.get(p.role) ?? p.role) : null,
+          southSouthRole: p.southSouthRole,
+          southSouthRoleLabel: p.southSouthRole ? ssLabel(p.southSouthRole) : null,
+          organisationId: p.organisationId,
+          activityId: p.activityId,
+        })),
+        countries: row.countries.map((c) => ({
+          iso3: c.iso3,
+          name: countryNames.get(c.iso3) ?? c.iso3,
+          percentage: c.percentage,
+        })),
+        regions: row.regions.map((r) => ({
+          code: r.code,
+          label: regions.get(r.code) ?? r.code,
+          percentage: r.percentage,
+        })),
+        sectors: row.sectors.map((s) => ({
+          code: s.code,
+          label: (s.vocabulary === '1' && sectors.get(s.code)) || s.code,
+          percentage: s.percentage,
+        })),
+        themes: row.themes.map((t) => ({
+          id: t.id,
+          label: themes.get(t.id) ?? t.id,
+          percentage: t.percentage,
+        })),
+        sdgGoals: row.sdgGoals,
+        sdgTargets: row.sdgTargets,
+        modalities: row.modalities.map((id) => ({ id, label: modalities.get(id) ?? id })),
+        cooperationType: row.cooperationType
+          ? { id: row.cooperationType, label: cooperation.get(row.cooperationType) ?? row.cooperationType }
+          : null,
+        status: { id: row.status, label: statuses.get(row.status) ?? row.status },
+        publication: row.publication,
+        dates: {
+          plannedStart: row.plannedStart,
+          actualStart: row.actualStart,
+          plannedEnd: row.plannedEnd,
+          actualEnd: row.actualEnd,
+        },
+        defaultCurrency: row.defaultCurrency,
+        budgets: budgets.map((b) => ({
+          type: b.type,
+          status: b.status,
+          periodStart: b.periodStart,
+          periodEnd: b.periodEnd,
+          amount: b.amount,
+          currency: b.currency,
+        })),
+        transactions: transactions.map((t) => ({
+          id: t.id,
+          ref: t.ref,
+          type: { id: t.type, label: types.get(t.type) ?? t.type },
+          date: t.date,
+          amount: t.amount,
+          currency: t.currency,
+          description: t.description,
+          provider: party(t.providerName, t.providerRef, t.providerActivityId),
+          receiver: party(t.receiverName, t.receiverRef, t.receiverActivityId),
+          countedElsewhere: t.counterpartId !== null,
+        })),
+        totals: totalsByCurrency(budgets as MoneyRow[], transactions as MoneyRow[]),
+        results: row.results,
+        needIds: row.needIds,
+        matchIds: row.matchIds,
+        recommendationIds: row.recommendationIds,
+        visibility: row.visibility,
+        workingGroupId: row.workingGroupId,
+        iatiVersion: row.iatiVersion,
+        source: row.source
+          ? { file: row.source.file, ...(row.source.line ? { line: row.source.line } : {}) }
+          : null,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        canEdit: canEdit(viewer, { ownerId: row.ownerId, organisationId: row.ownerOrganisationId }),
+      };
+    });
+  }
+
+  /** The row, by id, slug or IATI identifier, if the viewer may read it. */
+  async function find(viewer: Viewer, key: string, tx: DbOrTx = db) {
+    const [row] = await tx
+      .select()
+      .from(projects)
+      .where(
+        and(
+          readable(viewer),
+          UUID_PATTERN.test(key)
+            ? eq(projects.id, key)
+            : or(eq(projects.slug, key), eq(projects.iatiIdentifier, key)),
+        ),
+      );
+    return row;
+  }
+
+  /** Drafts are listed only to staff; others see the drafts they may read on their own pages. */
+  function publicationFor(viewer: Viewer, asked: ProjectListFilters['publication']) {
+    return asked !== 'published' && !isStaff(viewer) && viewer.role === 'visitor' ? 'published' : asked;
+  }
+
+  return {
+    readable,
+    present,
+    records,
+
+    async list(viewer: Viewer, filters: ProjectListFilters) {
+      const where = and(
+        readable(viewer, publicationFor(viewer, filters.publication)),
+        ...filterConditions(filters),
+      );
+      const rows = await db
+        .select()
+        .from(projects)
+        .where(and(where, afterCursor(KEYS, 'desc', filters.cursor)))
+        .orderBy(orderBy(KEYS, 'desc'))
+        .limit(filters.limit + 1);
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where);
+      const page = toPage(rows, filters.limit, KEYS, count?.n ?? 0, (row) => row);
+      return { ...page, items: await present(viewer, await records(page.items), filters.lang) };
+    },
+
+    /** One project by id, slug or IATI identifier; 404 when missing or not readable. */
+    async get(viewer: Viewer, key: string, lang: string): Promise<Project> {
+      const row = await find(viewer, key);
+      if (!row) throw AppError.notFound('Project', key);
+      const [item] = await present(viewer, await records([row]), lang);
+      return item!;
+    },
+
+    /** The raw row the viewer may read, or a 404. */
+    async row(viewer: Viewer, key: string, tx: DbOrTx = db): Promise<ProjectRow> {
+      const row = await find(viewer, key, tx);
+      if (!row) throw AppError.notFound('Project', key);
+      return row;
+    },
+
+    /** Every project matching the filters with its money, in a stable order: for IATI export. */
+    async recordsFor(
+      viewer: Viewer,
+      filters: Partial<ProjectListFilters>,
+      cap = 100_000,
+    ): Promise<ProjectRecord[]> {
+      const rows = await db
+        .select()
+        .from(projects)
+        .where(and(readable(viewer, 'published'), ...filterConditions(filters)))
+        .orderBy(asc(projects.iatiIdentifier))
+        .limit(cap);
+      return records(rows);
+    },
+
+    /** Every project as a search document, for a full reindex. */
+    async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
+      return (await tx.select().from(projects)).map(projectSearchDocument);
+    },
+  };
+}
+
+export type ProjectsService = ReturnType<typeof createProjectsService>;
