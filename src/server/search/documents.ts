@@ -1,6 +1,14 @@
 import type { Visibility } from '../db/schema/content.js';
 
-export const SEARCH_TYPES = ['solution', 'organisation', 'event', 'resource', 'need', 'offer', 'project'] as const;
+export const SEARCH_TYPES = [
+  'solution',
+  'organisation',
+  'event',
+  'resource',
+  'need',
+  'offer',
+  'project',
+] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** The page of each type under /{lang}/, for result links (`resource` lives in the library). */
