@@ -28,6 +28,7 @@ import { createNeedsOffersWrites } from './modules/needs-offers/write.js';
 import { notificationsOwnData } from './modules/notifications/own-data.js';
 import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
+import { createMatchConversion } from './modules/projects/from-match.js';
 import { createProjectsService } from './modules/projects/service.js';
 import { createProjectWrites } from './modules/projects/write.js';
 import { createRecommendationsService } from './modules/recommendations/service.js';
@@ -104,21 +105,6 @@ export function createServices(database: Database, options: ServiceOptions) {
     solutions,
     needsOffers,
   });
-  const matchWorkflow = createMatchWorkflow({
-    db,
-    parties: matchParties,
-    service: matching,
-    notifications,
-    accounts,
-  });
-  const matchDigest = createMatchDigest({
-    db,
-    baseUrl,
-    parties: matchParties,
-    service: matching,
-    accounts,
-    notifications,
-  });
   const recommendations = createRecommendationsService({ db });
   const projects = createProjectsService({ db, reference, organisations });
   const projectWrites = createProjectWrites({
@@ -131,6 +117,22 @@ export function createServices(database: Database, options: ServiceOptions) {
       needs: async (ids, tx) => new Set((await needsOffers.rowsById('need', ids, tx)).map((row) => row.id)),
       recommendations: (ids, tx) => recommendations.existingIds(ids, tx),
     },
+  });
+  const matchWorkflow = createMatchWorkflow({
+    db,
+    parties: matchParties,
+    service: matching,
+    notifications,
+    accounts,
+    toProject: createMatchConversion({ organisations, writes: projectWrites }),
+  });
+  const matchDigest = createMatchDigest({
+    db,
+    baseUrl,
+    parties: matchParties,
+    service: matching,
+    accounts,
+    notifications,
   });
   // Every saved need or offer gets its suggestions in the same transaction.
   needsOffersWrites.onWrite((tx, kind, row) => matching.suggest(tx, kind, row));

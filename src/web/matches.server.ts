@@ -216,7 +216,7 @@ export async function matchLoader({ request, params, context }: PageArgs) {
   };
 }
 
-export const MATCH_INTENTS = ['interest', 'accept', 'decline', 'agree', 'message'] as const;
+export const MATCH_INTENTS = ['interest', 'accept', 'decline', 'agree', 'project', 'message'] as const;
 export type MatchIntent = (typeof MATCH_INTENTS)[number];
 
 /** The fields of the match page's forms; each form sends its intent and its one text. */
@@ -245,6 +245,7 @@ export const MATCH_ERROR_FIELDS: Record<MatchIntent, Record<string, string>> = {
   accept: {},
   decline: { reason: 'matches.errors.reason' },
   agree: { summary: 'matches.errors.summary' },
+  project: {},
   message: { body: 'matches.errors.body' },
 };
 
@@ -254,6 +255,7 @@ const ANCHORS: Record<MatchIntent, string> = {
   accept: '',
   decline: '',
   agree: '#agreement',
+  project: '#agreement',
   message: '#messages',
 };
 
@@ -285,11 +287,15 @@ export async function matchAction({ request, params, context }: PageArgs) {
         return workflow.decline(ctx, id, lang, parseInput(DeclineInput, { reason: values.reason }).reason);
       case 'agree':
         return workflow.agree(ctx, id, lang, parseInput(AgreeInput, { summary: values.summary }).summary);
+      case 'project':
+        return workflow.toProject(ctx, id, lang);
       case 'message':
         return workflow.post(ctx, id, parseInput(MessageInput, { body: values.body }).body);
     }
   };
   const result = await orNotFound(() => runKeyed(step, MATCH_ERROR_FIELDS[intent], 'matches.errors.form'));
+  if (result.ok && intent === 'project')
+    throw redirect(`/${lang}/projects/${(result.value as { projectId: string }).projectId}`);
   if (result.ok) throw redirect(`/${lang}/matches/${id}${ANCHORS[intent]}`);
   return data({ intent, errors: result.errors, values }, { status: 422 });
 }

@@ -39,7 +39,7 @@ export default function MatchPage({ loaderData, actionData, params }: Route.Comp
   const sideName = (side: Side) =>
     t(side === 'need' ? 'matches.side.need' : `matches.side.${match.candidate.type}`);
   const may = (action: string) => match.actions.includes(action as (typeof match.actions)[number]);
-  const steps = (['interest', 'accept', 'decline', 'agree'] as const).filter(may);
+  const steps = (['interest', 'accept', 'decline', 'agree', 'project'] as const).filter(may);
   const parties = [
     { side: 'need' as const, party: match.need },
     { side: 'candidate' as const, party: match.candidate },
@@ -111,6 +111,11 @@ export default function MatchPage({ loaderData, actionData, params }: Route.Comp
           <h2 id="agreement">{t('matches.agreementHeading')}</h2>
           <p className="prose">{match.agreement.summary}</p>
           <p className="meta">{t('matches.agreedOn', { date: when(match.agreement.agreedAt) })}</p>
+          {match.projectId && (
+            <p>
+              <a href={`/${lang}/projects/${match.projectId}`}>{t('matches.projectLink')}</a>
+            </p>
+          )}
         </section>
       )}
 
@@ -163,6 +168,17 @@ export default function MatchPage({ loaderData, actionData, params }: Route.Comp
               />
               <div className="form-actions">
                 <button type="submit">{t('matches.agree')}</button>
+              </div>
+            </Form>
+          )}
+          {may('project') && (
+            <Form method="post" className="editor">
+              <h3>{t('matches.project')}</h3>
+              {formError('project')}
+              <p className="hint">{t('matches.projectHint')}</p>
+              <input type="hidden" name="intent" value="project" />
+              <div className="form-actions">
+                <button type="submit">{t('matches.project')}</button>
               </div>
             </Form>
           )}

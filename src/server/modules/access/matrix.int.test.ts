@@ -80,6 +80,9 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/offers/{id}': PUBLIC,
   'GET /api/v1/needs/{id}/matches': { visitor: 404, rest: 'ok' },
   'GET /api/v1/offers/{id}/matches': PUBLIC,
+  'GET /api/v1/projects': PUBLIC,
+  'GET /api/v1/projects/export': PUBLIC,
+  'GET /api/v1/projects/{id}': PUBLIC,
   'GET /api/v1/matches': MEMBERS,
   // A match of another organisation's need: its sides and staff see it; others are told it does not exist.
   'GET /api/v1/matches/{id}': MATCH,
@@ -130,6 +133,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/v1/matches/{id}/messages': MATCH,
   'POST /api/v1/matches/{id}/agree': MATCH,
   'POST /api/v1/matches/{id}/decline': MATCH,
+  'POST /api/v1/matches/{id}/project': MATCH,
   'POST /api/v1/needs': MEMBERS,
   'POST /api/v1/offers': MEMBERS,
   // Another organisation's need and offer: readable by members, changed only by their authors and staff.
@@ -139,6 +143,10 @@ const EXPECTED: Record<string, Expectation> = {
   'PATCH /api/v1/offers/{id}': STAFF,
   'POST /api/v1/offers/{id}/close': STAFF,
   'POST /api/v1/offers/{id}/reopen': STAFF,
+  'POST /api/v1/projects': MEMBERS,
+  // Another organisation's project: changed and published only by its author, their admin and staff.
+  'PATCH /api/v1/projects/{id}': STAFF,
+  'POST /api/v1/projects/{id}/publish': STAFF,
   // Last: joining changes who is in the group.
   'POST /api/v1/groups/{id}/members': MEMBERS,
   'DELETE /api/v1/invitations/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's
@@ -269,7 +277,12 @@ beforeAll(async () => {
       'A school feeding programme buying from smallholder farmers, with early warning of droughts.',
   });
   const offerPosted = await posted('/api/v1/offers', { title: 'Seed bank training', visibility: 'public' });
-  expect([needPosted.status, offerPosted.status]).toEqual([201, 201]);
+  const projectPosted = await posted('/api/v1/projects', {
+    title: 'Seed multiplication project',
+    visibility: 'public',
+  });
+  expect([needPosted.status, offerPosted.status, projectPosted.status]).toEqual([201, 201, 201]);
+  values.projectId = projectPosted.body.id;
   const suggested = await t.jsonAs(as.secretariat, `/api/v1/needs/${needPosted.body.id}/matches`);
   const match = suggested.body.items.find(
     (m: { candidate: { type: string }; yourSide: string | null }) =>
@@ -309,6 +322,7 @@ function fill(path: string): string {
     .replace('/needs/{id}', `/needs/${values.needId}`)
     .replace('/matches/{id}', `/matches/${values.matchId}`)
     .replace('/offers/{id}', `/offers/${values.offerId}`)
+    .replace('/projects/{id}', `/projects/${values.projectId}`)
     .replace('/notifications/{id}', '/notifications/00000000-0000-4000-8000-000000000000')
     .replace('{token}', 'z'.repeat(43))
     .replace('{code}', 'VNM')
@@ -335,6 +349,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/matches/{id}/agree': { summary: 'A joint study visit in the next quarter.' },
   'POST /api/v1/matches/{id}/decline': { reason: 'Not a fit for us' },
   'PATCH /api/v1/offers/{id}': { title: 'Seed bank training, revised' },
+  'PATCH /api/v1/projects/{id}': { status: '2' },
 };
 
 function expected(route: string, caller: Caller): Outcome {

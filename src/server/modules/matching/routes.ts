@@ -146,11 +146,7 @@ export function matchingRoutes(service: MatchingService, workflow: MatchWorkflow
     );
   });
   app.openapi(
-    step(
-      'agree',
-      'Record the cooperation both sides agreed (a project once the projects module exists)',
-      AgreeInput,
-    ),
+    step('agree', 'Record the cooperation both sides agreed; it can then become a draft project', AgreeInput),
     async (c) => {
       const { id } = c.req.valid('param');
       return c.json(
@@ -158,6 +154,20 @@ export function matchingRoutes(service: MatchingService, workflow: MatchWorkflow
         200,
       );
     },
+  );
+
+  app.openapi(
+    step(
+      'project',
+      'Turn an agreed match into a draft project linked to its need and match (either side)',
+      z.object({}),
+      false,
+    ),
+    async (c) =>
+      c.json(
+        await workflow.toProject(writeContext(c), c.req.valid('param').id, c.req.valid('query').lang),
+        200,
+      ),
   );
 
   app.openapi(

@@ -77,7 +77,7 @@ const PartySchema = z.object({
   organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 
-export const MATCH_ACTIONS = ['interest', 'accept', 'decline', 'agree', 'message'] as const;
+export const MATCH_ACTIONS = ['interest', 'accept', 'decline', 'agree', 'project', 'message'] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
 
 export const MatchSchema = z
@@ -91,6 +91,7 @@ export const MatchSchema = z
     interestSide: z.enum(['need', 'candidate']).nullable(),
     declineReason: z.string().nullable(),
     agreement: z.object({ summary: z.string(), agreedAt: z.string(), agreedBy: z.string() }).nullable(),
+    projectId: z.string().nullable().openapi({ description: 'The project this agreed match became' }),
     yourSide: z
       .enum(['need', 'candidate'])
       .nullable()

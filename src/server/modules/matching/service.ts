@@ -54,7 +54,7 @@ function titleOf(row: TitleSource, lang: string): { title: string; language: str
 
 /** What the viewer may do on a match now, from its state and their side. */
 export function allowedActions(
-  match: Pick<MatchRow, 'status' | 'interestSide'>,
+  match: Pick<MatchRow, 'status' | 'interestSide' | 'projectId'>,
   side: MatchSide | null,
   open: boolean,
 ): MatchAction[] {
@@ -65,6 +65,7 @@ export function allowedActions(
   if (match.status === 'interested' && match.interestSide !== side) actions.push('accept', 'decline');
   if (match.status === 'interested' && match.interestSide === side) actions.push('decline');
   if (match.status === 'accepted') actions.push('agree', 'decline');
+  if (match.status === 'agreed' && !match.projectId) actions.push('project');
   return actions;
 }
 
@@ -202,6 +203,7 @@ export function createMatchingService({
       // Why a side declined and what the sides agreed is for them and the secretariat.
       declineReason: side || isStaff(viewer) ? match.declineReason : null,
       agreement: side || isStaff(viewer) ? match.agreement : null,
+      projectId: side || isStaff(viewer) ? match.projectId : null,
       yourSide: side,
       actions: allowedActions(match, side, partiesOpen(p)),
       createdAt: match.createdAt.toISOString(),

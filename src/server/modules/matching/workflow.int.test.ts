@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccount, type TestAccount } from '../../../../tests/support/accounts.js';
 import { startSmtpCatcher } from '../../../../tests/support/smtp.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
@@ -192,6 +192,47 @@ describe(`match workflow through HTTP with real email (${engineName})`, () => {
       (await t.send('POST', `/api/v1/matches/${matchId}/decline`, { reason: 'Changed our mind' }, provider))
         .status,
     ).toBe(409);
+  });
+
+  it('turns the agreed match into one draft project, linked to its need and match', async () => {
+    expect((await t.send('POST', `/api/v1/matches/${matchId}/project`, {}, stranger)).status).toBe(404);
+    const inbox = smtp.received.length;
+    const converted = await t.send('POST', `/api/v1/matches/${matchId}/project`, {}, provider);
+    expect(converted.status).toBe(200);
+    expect(converted.body.actions).not.toContain('project');
+    const projectId = converted.body.projectId as string;
+    expect(projectId).toBeTruthy();
+    const project = await t.jsonAs(requester, `/api/v1/projects/${projectId}`);
+    expect(project.status).toBe(200);
+    expect(project.body).toMatchObject({
+      publication: 'draft',
+      originalLanguage: 'es',
+      title: 'Alimentación escolar en zonas rurales',
+      countries: [{ iso3: 'HND', percentage: null }],
+      needIds: [needId],
+      matchIds: [matchId],
+      status: { id: '1' },
+    });
+    expect(project.body.participants.map((p: { southSouthRole: string }) => p.southSouthRole)).toEqual([
+      'recipient',
+      'provider',
+    ]);
+    expect(project.body.description).toContain('Dakar');
+    // A draft is for members (both sides) until it is published, and out of lists and search.
+    expect((await t.jsonAs(null, `/api/v1/projects/${projectId}`)).status).toBe(404);
+    expect((await t.jsonAs(stranger, `/api/v1/projects/${projectId}`)).status).toBe(200);
+    const listed = await t.jsonAs(stranger, '/api/v1/projects?limit=100');
+    expect(listed.body.items.map((p: { id: string }) => p.id)).not.toContain(projectId);
+    const again = await t.send('POST', `/api/v1/matches/${matchId}/project`, {}, requester);
+    expect(again.status).toBe(409);
+    await vi.waitFor(() => expect(smtp.received.length).toBeGreaterThan(inbox));
+    expect((await t.send('POST', `/api/v1/projects/${projectId}/publish`, {}, stranger)).status).toBe(403);
+    // The need's author owns the draft and publishes it.
+    const published = await t.send('POST', `/api/v1/projects/${projectId}/publish`, {}, requester);
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(published.body.publication).toBe('published');
+    const audit = await t.jsonAs(await t.staff(), `/api/v1/audit?entityId=${matchId}&limit=20`);
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toContain('match.project');
   });
 
   it('declines with a reason (required), standing the secretariat in for a side with no account', async () => {

@@ -22,10 +22,12 @@ type Deps = {
   service: Pick<MatchingService, 'present'>;
   notifications: Pick<NotificationsService, 'notify' | 'deliver'>;
   accounts: Pick<Accounts, 'people'>;
+  /** Builds and stores the draft project of an agreed match (the projects module owns it). */
+  toProject: (tx: DbOrTx, ctx: WriteContext, match: MatchRow, p: MatchParties) => Promise<{ id: string }>;
 };
 
 /** What each action does to the status. */
-const NEXT: Record<Exclude<MatchAction, 'message'>, MatchStatus> = {
+const NEXT: Record<Exclude<MatchAction, 'message' | 'project'>, MatchStatus> = {
   interest: 'interested',
   accept: 'accepted',
   decline: 'declined',
@@ -38,6 +40,7 @@ const STEP_NAMES: Record<MatchAction, string> = {
   accept: 'accept it',
   decline: 'decline it',
   agree: 'record an agreement',
+  project: 'turn it into a project',
   message: 'write',
 };
 
@@ -45,11 +48,11 @@ const other = (side: MatchSide): MatchSide => (side === 'need' ? 'candidate' : '
 
 /**
  * Taking a match from suggestion to agreed cooperation: either side expresses interest, the other
- * accepts or declines (with a reason), and once accepted either side records the agreement (the
- * projects module will turn it into a draft project). Each change is one transaction with its
+ * accepts or declines (with a reason), once accepted either side records the agreement, and an
+ * agreed match becomes a draft project. Each change is one transaction with its
  * history entry and audit entry, and notifies the other side in the app and by email.
  */
-export function createMatchWorkflow({ db, parties, service, notifications, accounts }: Deps) {
+export function createMatchWorkflow({ db, parties, service, notifications, accounts, toProject }: Deps) {
   /** The match and its parties, if the viewer may see it (locked for a write); 404 otherwise. */
   async function visible(tx: DbOrTx, viewer: Viewer, id: string, lock = false) {
     const query = tx.select().from(matches).where(eq(matches.id, id));
@@ -123,7 +126,7 @@ export function createMatchWorkflow({ db, parties, service, notifications, accou
   async function transition(
     ctx: WriteContext,
     id: string,
-    action: Exclude<MatchAction, 'message'>,
+    action: Exclude<MatchAction, 'message' | 'project'>,
     note: string | null,
     lang: string,
   ) {
@@ -176,6 +179,32 @@ export function createMatchWorkflow({ db, parties, service, notifications, accou
       transition(ctx, id, 'decline', reason, lang),
     agree: (ctx: WriteContext, id: string, lang: string, summary: string) =>
       transition(ctx, id, 'agree', summary, lang),
+
+    /** Turns an agreed match into a draft project, once; the other side is told. */
+    async toProject(ctx: WriteContext, id: string, lang: string) {
+      const { result, pending } = await db.transaction(async (tx) => {
+        const { match, p, side } = await load(tx, ctx.viewer, id);
+        if (!side || !allowedActions(match, side, partiesOpen(p)).includes('project'))
+          refuse(match, p, side, 'project');
+        const project = await toProject(tx, ctx, match, p);
+        const [after] = await tx
+          .update(matches)
+          .set({ projectId: project.id, updatedAt: new Date() })
+          .where(eq(matches.id, match.id))
+          .returning();
+        await recordAudit(tx, ctx, {
+          action: 'match.project',
+          entityType: 'match',
+          entityId: match.id,
+          before: { projectId: null },
+          after: { projectId: project.id, side },
+        });
+        const pending = await tell(tx, ctx, after!, p, side, 'match.project', null);
+        return { result: { row: after!, p }, pending };
+      });
+      await notifications.deliver(pending);
+      return service.present(ctx.viewer, result.row, result.p, lang);
+    },
 
     /** The match with its history, for one of its sides or staff. */
     async detail(viewer: Viewer, id: string, lang: string) {
