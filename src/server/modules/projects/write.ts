@@ -329,10 +329,10 @@ export function createProjectWrites({ db, reference, organisations, accounts, in
   }
 
   /** Inserts a new project (or, for imports, replaces the one with the same IATI identifier). */
-  async function insert(tx: DbOrTx, ctx: WriteContext, draft: ProjectDraft, title: string) {
+  async function insert(tx: DbOrTx, ctx: WriteContext, draft: ProjectDraft, slugBase: string) {
     const [row] = await tx
       .insert(projects)
-      .values({ ...draft.columns, slug: await uniqueSlug(tx, title) })
+      .values({ ...draft.columns, slug: await uniqueSlug(tx, slugBase) })
       .returning();
     await replaceMoney(tx, row!.id, draft.budgets, draft.transactions);
     return saved(tx, ctx, 'create', null, row!);
@@ -470,14 +470,14 @@ export function createProjectWrites({ db, reference, organisations, accounts, in
       tx: DbOrTx,
       ctx: WriteContext,
       draft: ProjectDraft,
-      title: string,
+      slugBase: string,
     ): Promise<{ row: ProjectRow; created: boolean }> {
       const [existing] = await tx
         .select()
         .from(projects)
         .where(eq(projects.iatiIdentifier, draft.columns.iatiIdentifier))
         .for('update');
-      if (!existing) return { row: await insert(tx, ctx, draft, title), created: true };
+      if (!existing) return { row: await insert(tx, ctx, draft, slugBase), created: true };
       const [after] = await tx
         .update(projects)
         .set({ ...draft.columns, createdAt: existing.createdAt, updatedAt: new Date() })

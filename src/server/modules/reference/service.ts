@@ -276,6 +276,20 @@ export function createReferenceService({ db }: { db: Db }) {
       });
     },
 
+    /** The themes each DAC sector code belongs to (from the themes' `sectors` lists). */
+    sectorThemes(): Promise<Map<string, string[]>> {
+      return remember('sector-themes', async () => {
+        const rows = await db
+          .select({ id: taxonomyTerms.id, sectors: taxonomyTerms.sectors })
+          .from(taxonomyTerms)
+          .where(eq(taxonomyTerms.vocabulary, 'theme'));
+        const map = new Map<string, string[]>();
+        for (const row of rows)
+          for (const sector of row.sectors ?? []) map.set(sector, [...(map.get(sector) ?? []), row.id]);
+        return map;
+      });
+    },
+
     /** ISO alpha-2 → alpha-3 for every country that has both, for IATI interchange. */
     iso2Map(): Promise<Map<string, string>> {
       return remember('iso2', async () => {

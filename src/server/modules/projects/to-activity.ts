@@ -1,0 +1,80 @@
+import type { ProjectRecord } from './service.js';
+import type { IatiActivity, Narrative } from './iati/types.js';
+
+/** The same text in every language the project has it in. */
+function narrative(texts: Record<string, { title: string; description: string }>, field: 'title' | 'description') {
+  const out: Narrative = {};
+  for (const [language, text] of Object.entries(texts)) if (text[field]) out[language] = text[field];
+  return out;
+}
+
+/**
+ * A project as an IATI activity, for export: countries back to ISO alpha-2 (codes kept as IATI
+ * wrote them pass through), South-South roles and the marker in the platform's extension.
+ */
+export function toActivity({ row, budgets, transactions }: ProjectRecord, iso3to2: Map<string, string>): IatiActivity {
+  const name = (value: string): Narrative => (value ? { [row.language]: value } : {});
+  return {
+    identifier: row.iatiIdentifier,
+    version: '2.03',
+    line: 0,
+    language: row.language,
+    defaultCurrency: row.defaultCurrency,
+    lastUpdated: (row.iatiUpdatedAt ?? row.updatedAt).toISOString(),
+    reportingOrg: { ref: row.reportingOrg.ref, type: row.reportingOrg.type, name: name(row.reportingOrg.name) },
+    title: narrative(row.texts, 'title'),
+    description: narrative(row.texts, 'description'),
+    participants: row.participants.map((p) => ({
+      ref: p.ref,
+      type: p.type,
+      name: name(p.name),
+      role: p.role,
+      activityId: p.activityId,
+      southSouthRole: p.southSouthRole,
+    })),
+    status: row.status,
+    dates: {
+      plannedStart: row.plannedStart,
+      actualStart: row.actualStart,
+      plannedEnd: row.plannedEnd,
+      actualEnd: row.actualEnd,
+    },
+    recipientCountries: row.countries.map((c) => ({ code: iso3to2.get(c.iso3) ?? c.iso3, percentage: c.percentage })),
+    recipientRegions: row.regions,
+    sectors: row.sectors,
+    sdgGoals: row.sdgGoals,
+    sdgTargets: row.sdgTargets,
+    budgets: budgets.map((b) => ({
+      type: b.type,
+      status: b.status,
+      periodStart: b.periodStart,
+      periodEnd: b.periodEnd,
+      value: b.amount,
+      currency: b.currency,
+      valueDate: b.valueDate ?? b.periodStart,
+    })),
+    transactions: transactions.map((t) => ({
+      ref: t.ref,
+      type: t.type,
+      date: t.date,
+      value: t.amount,
+      currency: t.currency,
+      valueDate: t.valueDate ?? t.date,
+      description: t.description,
+      provider:
+        t.providerName || t.providerRef || t.providerActivityId
+          ? { ref: t.providerRef, name: t.providerName, activityId: t.providerActivityId }
+          : null,
+      receiver:
+        t.receiverName || t.receiverRef || t.receiverActivityId
+          ? { ref: t.receiverRef, name: t.receiverName, activityId: t.receiverActivityId }
+          : null,
+    })),
+    results: row.results,
+    southSouth: {
+      cooperationType: (row.cooperationType as IatiActivity['southSouth']['cooperationType']) ?? null,
+      modalities: row.modalities,
+      themes: row.themes,
+    },
+  };
+}
