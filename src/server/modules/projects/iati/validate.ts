@@ -53,11 +53,13 @@ function memoryFor(xml: string): number {
 
 const MESSAGE = /^[^:\n]*:(\d+): (?:element ([^:\s]+): )?([\w ]*?(error|warning)) : (.*)$/;
 const ELEMENT = /Element '([^']+)'(?:, attribute '([^']+)')?/;
+const MISSING_ATTRIBUTE = /The attribute '([^']+)' is required but missing/;
 
 /** The element or attribute a libxml2 message names: `Element 'x', attribute 'y'` gives `x/@y`. */
 function fieldOf(message: string, elementPrefix: string | undefined): string {
   const named = ELEMENT.exec(message);
-  if (named) return named[2] ? `${named[1]}/@${named[2]}` : named[1]!;
+  const missing = MISSING_ATTRIBUTE.exec(message)?.[1];
+  if (named) return named[2] || missing ? `${named[1]}/@${named[2] ?? missing}` : named[1]!;
   return elementPrefix ?? 'file';
 }
 
