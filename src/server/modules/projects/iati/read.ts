@@ -56,17 +56,14 @@ function toIssue(error: XsdError, version: string): IatiIssue {
   return { line: error.line, field: error.field, message: prefix + error.message };
 }
 
+type Part = { xml: string; spans: ActivitySpan[]; toLine: (line: number) => number };
+
 /**
- * Validates, parses and maps one piece of XML (the whole file, or a chunk re-wrapped in the root
- * element) whose activities are `spans`, with `toLine` turning the piece's lines into the file's.
+ * Parses and maps one piece of XML (the whole file, or a chunk re-wrapped in the root element)
+ * given its XSD errors: `spans` are its activities, `toLine` turns the piece's lines into the file's.
  */
-async function readPart(
-  xml: string,
-  layout: FileLayout,
-  spans: ActivitySpan[],
-  toLine: (line: number) => number,
-): Promise<IatiReadResult> {
-  const errors = await validateIatiXml(xml, layout.version);
+function finishPart(part: Part, layout: FileLayout, errors: XsdError[]): IatiReadResult {
+  const { xml, spans, toLine } = part;
   const fileIssues: IatiIssue[] = [];
   const activityIssues = new Map<number, IatiIssue[]>();
   for (const error of errors) {
@@ -136,7 +133,8 @@ export async function readIatiFile(
 ): Promise<IatiReadResult> {
   const prepared = prepare(input, options);
   if ('result' in prepared) return prepared.result;
-  return readPart(prepared.text, prepared.layout, prepared.layout.activities, (line) => line);
+  const part = { xml: prepared.text, spans: prepared.layout.activities, toLine: (line: number) => line };
+  return finishPart(part, prepared.layout, await validateIatiXml(part.xml, prepared.layout.version));
 }
 
 /**
@@ -159,20 +157,29 @@ export async function* readIatiChunks(
   const { text: source, layout } = prepared;
   const size = Math.max(1, Math.floor(options.chunkSize ?? 1000));
   const spans = layout.activities;
-  if (spans.length <= size) {
-    yield await readPart(source, layout, spans, (line) => line);
-    return;
-  }
   const rootTagLines = countNewlines(layout.rootTag, 0, layout.rootTag.length);
   const firstBodyLine = rootTagLines + 2;
-  for (let i = 0; i < spans.length; i += size) {
+  const partAt = (i: number): Part => {
+    if (spans.length <= size) return { xml: source, spans, toLine: (line) => line };
     const last = i + size >= spans.length;
     const from = i === 0 ? layout.rootEnd : spans[i]!.start;
     const fromLine = i === 0 ? layout.rootLine + rootTagLines : spans[i]!.line;
     const to = last ? source.length : spans[i + size]!.start;
-    const chunk = `${layout.rootTag}\n${source.slice(from, to)}${last ? '' : '\n</iati-activities>'}`;
-    const toLine = (line: number) =>
-      line < firstBodyLine ? layout.rootLine + line - 1 : line - firstBodyLine + fromLine;
-    yield await readPart(chunk, layout, spans.slice(i, i + size), toLine);
+    return {
+      xml: `${layout.rootTag}\n${source.slice(from, to)}${last ? '' : '\n</iati-activities>'}`,
+      spans: spans.slice(i, i + size),
+      toLine: (line) => (line < firstBodyLine ? layout.rootLine + line - 1 : line - firstBodyLine + fromLine),
+    };
+  };
+  // xmllint runs in a worker thread: the next chunk is validated while this one is parsed and mapped.
+  let part = partAt(0);
+  let validation = validateIatiXml(part.xml, layout.version);
+  for (let i = 0; ; i += size) {
+    const errors = await validation;
+    const next = i + size < spans.length ? partAt(i + size) : null;
+    if (next) validation = validateIatiXml(next.xml, layout.version);
+    yield finishPart(part, layout, errors);
+    if (!next) return;
+    part = next;
   }
 }

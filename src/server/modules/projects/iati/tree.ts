@@ -6,6 +6,24 @@ import { XMLParser } from 'fast-xml-parser';
  */
 export type XmlElement = { [key: string]: unknown };
 
+/** Parts of an activity the mapping never reads: kept as raw text instead of parsed, which is faster. */
+const UNREAD = [
+  'other-identifier',
+  'contact-info',
+  'location',
+  'country-budget-items',
+  'humanitarian-scope',
+  'policy-marker',
+  'planned-disbursement',
+  'capital-spend',
+  'document-link',
+  'related-activity',
+  'legacy-data',
+  'conditions',
+  'crs-add',
+  'fss',
+];
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -19,6 +37,7 @@ const parser = new XMLParser({
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  stopNodes: UNREAD.map((name) => `iati-activities.iati-activity.${name}`),
 });
 
 /**
