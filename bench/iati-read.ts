@@ -3,6 +3,7 @@
  * of N copies of IATI's official example activity with unique identifiers, read in chunks.
  *
  *   npx tsx bench/iati-read.ts [activities=10000] [chunkSize=1000]
+ *   node --expose-gc --import tsx bench/iati-read.ts …   (also reports the live heap after each chunk)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,11 +47,17 @@ const readStart = performance.now();
 let activities = 0;
 let refused = 0;
 let chunks = 0;
+let liveHeap = 0;
+const gc = (globalThis as { gc?: () => void }).gc;
 for await (const result of readIatiChunks(xml, { chunkSize, maxBytes: Number.POSITIVE_INFINITY })) {
   if (result.fileIssues.length > 0) throw new Error(result.fileIssues[0]!.message);
   activities += result.activities.length;
   refused += result.refused.length;
   chunks++;
+  if (gc) {
+    gc();
+    liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+  }
 }
 const readMs = performance.now() - readStart;
 clearInterval(sampler);
@@ -63,3 +70,4 @@ console.log(
     `${Math.round(activities / (readMs / 1000))} activities/s (${activities} read, ${refused} refused)`,
 );
 console.log(`  peak RSS: ${mb(peakRss)} MB (the synthetic text itself: ${mb(bytes)} MB)`);
+if (gc) console.log(`  largest live heap after a chunk (after GC): ${mb(liveHeap)} MB`);
