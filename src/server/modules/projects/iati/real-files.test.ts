@@ -1,0 +1,122 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readIatiFile } from './read.js';
+import { countActivityTags, fixturesDir, readFixture } from './test-support.js';
+import type { IatiActivity } from './types.js';
+
+const DIR = 'real-un-publishers';
+const FILES = readdirSync(join(fixturesDir, DIR)).filter((name) => name.endsWith('.xml'));
+const FILES_203 = FILES.filter((name) => name.includes('-2.03-'));
+const MANIFEST = JSON.parse(readFixture(`${DIR}/MANIFEST.json`)) as Record<string, Array<{ id: string }>>;
+
+const SCALE = 12;
+
+/** An exact decimal as an integer of 10^-12 units, so sums never go through floating point. */
+function units(value: string): bigint {
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(value.trim());
+  if (!match) throw new Error(`not a decimal: ${value}`);
+  const [, sign, whole, fraction = ''] = match;
+  const magnitude = BigInt((whole || '0') + fraction.padEnd(SCALE, '0').slice(0, SCALE));
+  return sign === '-' ? -magnitude : magnitude;
+}
+
+function addTo(totals: Map<string, bigint>, key: string, value: string): void {
+  totals.set(key, (totals.get(key) ?? 0n) + units(value));
+}
+
+/** Totals per currency and transaction type from the reader's activities. */
+function readerTotals(activities: IatiActivity[]): Map<string, bigint> {
+  const totals = new Map<string, bigint>();
+  for (const activity of activities) {
+    for (const each of activity.transactions) addTo(totals, `${each.currency} type ${each.type}`, each.value);
+  }
+  return totals;
+}
+
+/** The same totals from the raw text with regular expressions: a second path that shares no code. */
+function rawTotals(xml: string): { totals: Map<string, bigint>; count: number } {
+  const totals = new Map<string, bigint>();
+  let count = 0;
+  for (const activity of xml.split(/<iati-activity(?=[\s>])/).slice(1)) {
+    const defaultCurrency = /^[^>]*\sdefault-currency="([^"]*)"/.exec(activity)?.[1];
+    for (const [, transaction] of activity.matchAll(/<transaction[\s>]([\s\S]*?)<\/transaction>/g)) {
+      const type = /<transaction-type\s+code="([^"]*)"/.exec(transaction!)![1];
+      const [, attributes, amount] = /<value([^>]*)>([^<]*)<\/value>/.exec(transaction!)!;
+      const currency = /\scurrency="([^"]*)"/.exec(attributes!)?.[1] ?? defaultCurrency;
+      addTo(totals, `${currency} type ${type}`, amount!);
+      count++;
+    }
+  }
+  return { totals, count };
+}
+
+/** Why each activity of the 2.02 files is refused: the first field its issues name, in file order. */
+const REFUSED_202: Record<string, string[]> = {
+  'fao-iati-2.02-sample.xml': Array(5).fill('default-aid-type/@vocabulary'),
+  'unicef-iati-2.02-sample.xml': [
+    'recipient-country/@code',
+    'recipient-country/@code',
+    'location-id/@code',
+    'location-id/@code',
+    'location-id/@code',
+  ],
+  'unwomen-iati-2.02-sample.xml': [
+    'default-aid-type/@vocabulary',
+    'budget-item/@vocabulary',
+    'budget-item/@vocabulary',
+    'default-aid-type/@vocabulary',
+    'default-aid-type/@vocabulary',
+  ],
+};
+
+describe('real IATI files of UN publishers', () => {
+  it('has the twelve files and the 65 activities the manifest lists', () => {
+    expect(FILES).toHaveLength(12);
+    expect(Object.values(MANIFEST).flat()).toHaveLength(65);
+    expect(
+      FILES.map((name) => countActivityTags(readFixture(`${DIR}/${name}`))).reduce((a, b) => a + b),
+    ).toBe(65);
+  });
+
+  it.each(FILES)('%s: every activity is read or refused, in file order', async (name) => {
+    const xml = readFixture(`${DIR}/${name}`);
+    const result = await readIatiFile(xml);
+    expect(result.fileIssues).toEqual([]);
+    expect(result.total).toBe(countActivityTags(xml));
+    expect(result.activities.length + result.refused.length).toBe(countActivityTags(xml));
+    const identifiers = [...result.activities, ...result.refused]
+      .sort((a, b) => a.line - b.line)
+      .map((each) => each.identifier);
+    const listed = MANIFEST[name]!.map((each) => each.id.replaceAll('&amp;', '&'));
+    expect(identifiers).toEqual(listed);
+  });
+
+  it.each(FILES_203)('%s: transaction totals per currency and type match the raw XML', async (name) => {
+    const xml = readFixture(`${DIR}/${name}`);
+    const result = await readIatiFile(xml);
+    expect(result.refused).toEqual([]);
+    const raw = rawTotals(xml);
+    expect(raw.count).toBeGreaterThan(0);
+    expect(result.activities.flatMap((each) => each.transactions)).toHaveLength(raw.count);
+    expect(readerTotals(result.activities)).toEqual(raw.totals);
+  });
+
+  it.each(Object.keys(REFUSED_202))(
+    '%s: refuses the activities invalid against the 2.02 schema',
+    async (name) => {
+      const result = await readIatiFile(readFixture(`${DIR}/${name}`));
+      expect(result.version).toBe('2.02');
+      expect(result.activities).toEqual([]);
+      const firstFields = result.refused.map((each) => each.issues[0]!.field);
+      expect(firstFields).toEqual(REFUSED_202[name]);
+      for (const refused of result.refused) {
+        for (const issue of refused.issues) {
+          const element = issue.field.split('/')[0]!;
+          expect(issue.message).toContain(`'${element}'`);
+          expect(issue.line).toBeGreaterThanOrEqual(refused.line);
+        }
+      }
+    },
+  );
+});
