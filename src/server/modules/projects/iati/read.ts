@@ -4,7 +4,7 @@ import { mapActivity } from './map.js';
 import { extensionPrefixes } from './south-south.js';
 import { attr, child, children, parseXml, text } from './tree.js';
 import type { IatiIssue, IatiReadResult } from './types.js';
-import { validateIatiXml, type XsdError } from './validate.js';
+import { type IatiVersion, validateIatiXml, type XsdError } from './validate.js';
 
 export type ReadOptions = GuardOptions;
 export type ChunkOptions = ReadOptions & {
@@ -58,14 +58,34 @@ function toIssue(error: XsdError, version: string): IatiIssue {
 
 type Part = { xml: string; spans: ActivitySpan[]; toLine: (line: number) => number };
 
+/** XSD errors against the declared version, and against 2.03 when a 2.01/2.02 file had some. */
+type Validation = { errors: XsdError[]; later?: XsdError[] };
+
+/**
+ * Validates against the declared version. Publishers of 2.01/2.02 files often use attributes that
+ * 2.03 added (`default-aid-type/@vocabulary`, `budget-item/@vocabulary`); an activity invalid
+ * against its declared version but valid against 2.03 is read, one invalid against both is refused.
+ */
+async function validatePart(xml: string, version: IatiVersion): Promise<Validation> {
+  const errors = await validateIatiXml(xml, version);
+  if (version === '2.03' || !errors.some((error) => error.kind === 'schema')) return { errors };
+  return { errors, later: await validateIatiXml(xml, '2.03') };
+}
+
 /**
  * Parses and maps one piece of XML (the whole file, or a chunk re-wrapped in the root element)
  * given its XSD errors: `spans` are its activities, `toLine` turns the piece's lines into the file's.
  */
-function finishPart(part: Part, layout: FileLayout, errors: XsdError[]): IatiReadResult {
+function finishPart(part: Part, layout: FileLayout, { errors, later }: Validation): IatiReadResult {
   const { xml, spans, toLine } = part;
   const fileIssues: IatiIssue[] = [];
   const activityIssues = new Map<number, IatiIssue[]>();
+  // Activities of a 2.01/2.02 file that are valid against 2.03 use attributes added later: kept.
+  const invalidLater = new Set(
+    (later ?? []).flatMap((error) =>
+      error.kind === 'schema' && error.line !== null ? spansAt(spans, toLine(error.line)) : [],
+    ),
+  );
   for (const error of errors) {
     const issue = toIssue(
       { ...error, line: error.line === null ? null : toLine(error.line) },
@@ -73,7 +93,9 @@ function finishPart(part: Part, layout: FileLayout, errors: XsdError[]): IatiRea
     );
     const owners = error.kind === 'schema' && issue.line !== null ? spansAt(spans, issue.line) : [];
     if (owners.length === 0) fileIssues.push(issue);
-    for (const owner of owners) activityIssues.set(owner, [...(activityIssues.get(owner) ?? []), issue]);
+    for (const owner of owners)
+      if (!later || invalidLater.has(owner))
+        activityIssues.set(owner, [...(activityIssues.get(owner) ?? []), issue]);
   }
   if (fileIssues.length > 0) return refusedFile(fileIssues, layout.version, spans.length);
 
@@ -134,7 +156,7 @@ export async function readIatiFile(
   const prepared = prepare(input, options);
   if ('result' in prepared) return prepared.result;
   const part = { xml: prepared.text, spans: prepared.layout.activities, toLine: (line: number) => line };
-  return finishPart(part, prepared.layout, await validateIatiXml(part.xml, prepared.layout.version));
+  return finishPart(part, prepared.layout, await validatePart(part.xml, prepared.layout.version));
 }
 
 /**
@@ -173,11 +195,11 @@ export async function* readIatiChunks(
   };
   // xmllint runs in a worker thread: the next chunk is validated while this one is parsed and mapped.
   let part = partAt(0);
-  let validation = validateIatiXml(part.xml, layout.version);
+  let validation = validatePart(part.xml, layout.version);
   for (let i = 0; ; i += size) {
     const errors = await validation;
     const next = i + size < spans.length ? partAt(i + size) : null;
-    if (next) validation = validateIatiXml(next.xml, layout.version);
+    if (next) validation = validatePart(next.xml, layout.version);
     yield finishPart(part, layout, errors);
     if (!next) return;
     part = next;
