@@ -30,6 +30,7 @@ import { matchingRoutes } from './modules/matching/routes.js';
 import { needsOffersRoutes } from './modules/needs-offers/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
+import { iatiRoutes } from './modules/projects/iati-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
@@ -169,6 +170,8 @@ export function createApp({
   api.route('/', notificationRoutes(services.notifications));
   api.route('/', needsOffersRoutes(services.needsOffers, services.needsOffersWrites));
   api.route('/', matchingRoutes(services.matching, services.matchWorkflow));
+  // Before projectRoutes, whose /projects/{id} would otherwise take /projects/iati.xml.
+  api.route('/', iatiRoutes(services.projects, services.iatiImport, services.reference));
   api.route('/', projectRoutes(services.projects, services.projectWrites));
   app.route('/api/v1', api);
 

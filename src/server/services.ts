@@ -29,6 +29,7 @@ import { notificationsOwnData } from './modules/notifications/own-data.js';
 import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createMatchConversion } from './modules/projects/from-match.js';
+import { createIatiImport } from './modules/projects/import.js';
 import { createProjectsService } from './modules/projects/service.js';
 import { createProjectWrites } from './modules/projects/write.js';
 import { createRecommendationsService } from './modules/recommendations/service.js';
@@ -134,6 +135,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     accounts,
     notifications,
   });
+  const iatiImport = createIatiImport({ db, reference, organisations, writes: projectWrites });
   // Every saved need or offer gets its suggestions in the same transaction.
   needsOffersWrites.onWrite((tx, kind, row) => matching.suggest(tx, kind, row));
 
@@ -210,6 +212,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     recommendations,
     projects,
     projectWrites,
+    iatiImport,
     search,
     indexer,
     reindexAll,

@@ -7,6 +7,7 @@ import { loadDemoContent } from '../seed/demo.js';
 import { loadReferenceData } from '../seed/reference.js';
 import { createServices } from '../services.js';
 import { importCommand } from './import.js';
+import { importIatiCommand } from './import-iati.js';
 import { userCommand } from './users.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -19,6 +20,10 @@ Commands:
   import solutions FILE [--dry-run] [--publish]
                      import solutions from a JSON array or a CSV file, idempotent on each
                      row's key (or language + title + provider); reports every invalid row
+  import iati FILE...
+                     import IATI 2.01–2.03 activity files into projects, each activity whole
+                     or not at all, idempotent on iati-identifier; reports every refused
+                     activity with its line
   user create --email E --role R [--org SLUG] [--lang xx]
                      invite an account (member, org_admin, secretariat or admin) and
                      print its one-time link; the invitation email is sent too
@@ -68,6 +73,16 @@ async function run(args: string[]): Promise<number> {
         return 0;
       }
       case 'import': {
+        if (sub === 'iati') {
+          const files = args.slice(2);
+          if (files.length === 0) {
+            console.error('Usage: npm run cli -- import iati FILE...');
+            return 2;
+          }
+          await database.migrate();
+          await loadReferenceData(database.db);
+          return await importIatiCommand(await servicesFor(database, env), files);
+        }
         const file = args[2];
         if (sub !== 'solutions' || !file) {
           console.error('Usage: npm run cli -- import solutions FILE [--dry-run] [--publish]');

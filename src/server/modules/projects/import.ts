@@ -71,7 +71,9 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
     const sectorThemes = await reference.sectorThemes();
     const titleLanguages = Object.keys(activity.title);
     const language =
-      activity.language && activity.title[activity.language] ? activity.language : (titleLanguages[0] ?? activity.language ?? 'en');
+      activity.language && activity.title[activity.language]
+        ? activity.language
+        : (titleLanguages[0] ?? activity.language ?? 'en');
     const languages = [...new Set([language, ...titleLanguages, ...Object.keys(activity.description)])];
     const texts: Record<string, ProjectText> = Object.fromEntries(
       languages.map((lang) => [
@@ -120,7 +122,10 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
     const dacSectors = activity.sectors.filter((s) => s.vocabulary === '1');
     const themes = activity.southSouth.themes.length
       ? activity.southSouth.themes
-      : [...new Set(dacSectors.flatMap((s) => sectorThemes.get(s.code) ?? []))].map((id) => ({ id, percentage: null }));
+      : [...new Set(dacSectors.flatMap((s) => sectorThemes.get(s.code) ?? []))].map((id) => ({
+          id,
+          percentage: null,
+        }));
     const knownTargets = await reference.checkCodes({ sdgTargets: activity.sdgTargets });
     const unknownTargets = new Set(knownTargets.map((e) => Number(e.field.split('.').pop())));
     const participants: Participant[] = activity.participants.map((p) => ({
@@ -185,7 +190,11 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
     activities: IatiActivity[],
     onProgress?: (done: number) => void,
   ): Promise<Pick<IatiImportReport, 'created' | 'updated' | 'refused'>> {
-    const report: Pick<IatiImportReport, 'created' | 'updated' | 'refused'> = { created: 0, updated: 0, refused: [] };
+    const report: Pick<IatiImportReport, 'created' | 'updated' | 'refused'> = {
+      created: 0,
+      updated: 0,
+      refused: [],
+    };
     const orgIds = await platformOrgs(activities);
     const existing = await writes.existing(
       db,
@@ -198,7 +207,13 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
         report.refused.push({ identifier: activity.identifier, line: activity.line, issues });
       const holder = existing.get(activity.identifier);
       if (seen.has(activity.identifier))
-        refuse([{ line: activity.line, field: 'iati-identifier', message: 'appears twice in this file; the first was taken' }]);
+        refuse([
+          {
+            line: activity.line,
+            field: 'iati-identifier',
+            message: 'appears twice in this file; the first was taken',
+          },
+        ]);
       else if (holder && holder.ref !== activity.reportingOrg.ref)
         refuse([
           {
@@ -211,7 +226,9 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
         const result = await draftOf(activity, file, orgIds);
         if ('issues' in result) refuse(result.issues);
         else {
-          const { created } = await db.transaction((tx) => writes.store(tx, ctx, result.draft, latinSlug(result.draft.columns.iatiIdentifier)));
+          const { created } = await db.transaction((tx) =>
+            writes.store(tx, ctx, result.draft, latinSlug(result.draft.columns.iatiIdentifier)),
+          );
           if (created) report.created++;
           else report.updated++;
         }
@@ -251,7 +268,9 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
         report.fileIssues.push(...chunk.fileIssues);
         report.refused.push(...chunk.refused);
         done += chunk.refused.length;
-        const stored = await importActivities(ctx, file, chunk.activities, (n) => options.onProgress?.(done + n));
+        const stored = await importActivities(ctx, file, chunk.activities, (n) =>
+          options.onProgress?.(done + n),
+        );
         done += chunk.activities.length;
         report.created += stored.created;
         report.updated += stored.updated;

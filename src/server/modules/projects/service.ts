@@ -2,6 +2,7 @@ import { and, arrayOverlaps, asc, eq, ilike, inArray, or, type SQL, sql } from '
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { projectBudgets, projects, projectTransactions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
@@ -61,11 +62,12 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
     return and(scope, eq(projects.publication, publication)) as SQL;
   }
 
-  function filterConditions(filters: Partial<ProjectListFilters>) {
+  function filterConditions(filters: Partial<ProjectListFilters> & { identifiers?: string[] }) {
     const jsonHas = (column: SQL | typeof projects.countries, key: string, values: string[]) =>
       or(...values.map((value) => sql`${column} @> ${JSON.stringify([{ [key]: value }])}::jsonb`));
     const org = filters.organisation;
     return [
+      filters.identifiers ? inArray(projects.iatiIdentifier, filters.identifiers) : undefined,
       filters.q
         ? or(
             ilike(sql`${projects.texts}::text`, `%${filters.q}%`),
@@ -319,7 +321,7 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
     /** Every project matching the filters with its money, in a stable order: for IATI export. */
     async recordsFor(
       viewer: Viewer,
-      filters: Partial<ProjectListFilters>,
+      filters: Partial<ProjectListFilters> & { identifiers?: string[] },
       cap = 100_000,
     ): Promise<ProjectRecord[]> {
       const rows = await db

@@ -1,8 +1,11 @@
-import type { ProjectRecord } from './service.js';
 import type { IatiActivity, Narrative } from './iati/types.js';
+import type { ProjectRecord } from './service.js';
 
 /** The same text in every language the project has it in. */
-function narrative(texts: Record<string, { title: string; description: string }>, field: 'title' | 'description') {
+function narrative(
+  texts: Record<string, { title: string; description: string }>,
+  field: 'title' | 'description',
+) {
   const out: Narrative = {};
   for (const [language, text] of Object.entries(texts)) if (text[field]) out[language] = text[field];
   return out;
@@ -12,7 +15,10 @@ function narrative(texts: Record<string, { title: string; description: string }>
  * A project as an IATI activity, for export: countries back to ISO alpha-2 (codes kept as IATI
  * wrote them pass through), South-South roles and the marker in the platform's extension.
  */
-export function toActivity({ row, budgets, transactions }: ProjectRecord, iso3to2: Map<string, string>): IatiActivity {
+export function toActivity(
+  { row, budgets, transactions }: ProjectRecord,
+  iso3to2: Map<string, string>,
+): IatiActivity {
   const name = (value: string): Narrative => (value ? { [row.language]: value } : {});
   return {
     identifier: row.iatiIdentifier,
@@ -21,7 +27,11 @@ export function toActivity({ row, budgets, transactions }: ProjectRecord, iso3to
     language: row.language,
     defaultCurrency: row.defaultCurrency,
     lastUpdated: (row.iatiUpdatedAt ?? row.updatedAt).toISOString(),
-    reportingOrg: { ref: row.reportingOrg.ref, type: row.reportingOrg.type, name: name(row.reportingOrg.name) },
+    reportingOrg: {
+      ref: row.reportingOrg.ref,
+      type: row.reportingOrg.type,
+      name: name(row.reportingOrg.name),
+    },
     title: narrative(row.texts, 'title'),
     description: narrative(row.texts, 'description'),
     participants: row.participants.map((p) => ({
@@ -39,7 +49,10 @@ export function toActivity({ row, budgets, transactions }: ProjectRecord, iso3to
       plannedEnd: row.plannedEnd,
       actualEnd: row.actualEnd,
     },
-    recipientCountries: row.countries.map((c) => ({ code: iso3to2.get(c.iso3) ?? c.iso3, percentage: c.percentage })),
+    recipientCountries: row.countries.map((c) => ({
+      code: iso3to2.get(c.iso3) ?? c.iso3,
+      percentage: c.percentage,
+    })),
     recipientRegions: row.regions,
     sectors: row.sectors,
     sdgGoals: row.sdgGoals,
