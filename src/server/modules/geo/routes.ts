@@ -30,7 +30,7 @@ const ProfileParams = z.object({
   iso3: z
     .string()
     .min(1)
-    .max(3)
+    .max(20)
     .openapi({ param: { name: 'iso3', in: 'path' }, example: 'KEN', description: 'ISO 3166 alpha-3 code' }),
 });
 
