@@ -72,7 +72,7 @@ export function chartOption(spec: ChartSpec, options: { interactive: boolean }):
     ...base,
     grid: {
       left: 8,
-      right: 24,
+      right: 36,
       top: 12,
       bottom: spec.series.length > 1 ? 40 : 8,
       containLabel: true,

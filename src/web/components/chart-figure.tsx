@@ -49,12 +49,14 @@ export function ChartFigure({ chart }: { chart: ChartView }) {
       <figcaption id={captionId}>{spec.title}</figcaption>
       <div
         className="chart-canvas"
+        dir="ltr"
         hidden={ready}
         // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is drawn by our own server from escaped labels.
         dangerouslySetInnerHTML={{ __html: chart.svg }}
       />
       <div
         className="chart-live"
+        dir="ltr"
         ref={live}
         hidden={!ready}
         role="img"

@@ -81,11 +81,18 @@ export default function CountryPage({ loaderData, params }: Route.ComponentProps
                 {section.items.map((item) => (
                   <li key={`${item.type}:${item.slug}`}>
                     {PATHS[item.type] ? (
-                      <a href={`/${lang}/${PATHS[item.type]}/${item.slug}`}>{item.title}</a>
+                      <a href={`/${lang}/${PATHS[item.type]}/${item.slug}`} dir="auto">
+                        {item.title}
+                      </a>
                     ) : (
-                      item.title
+                      <bdi>{item.title}</bdi>
                     )}
-                    {item.detail && <span className="meta"> — {item.detail}</span>}
+                    {item.detail && (
+                      <>
+                        {' — '}
+                        <bdi className="meta">{item.detail}</bdi>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
