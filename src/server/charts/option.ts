@@ -91,6 +91,8 @@ export function chartOption(spec: ChartSpec, options: { interactive: boolean }):
               show: true,
               position: spec.kind === 'bar' ? 'right' : 'inside',
               color: spec.kind === 'bar' ? INK : '#ffffff',
+              // An empty segment of a stacked bar would print "0" over its neighbour.
+              formatter: (item: { value: number }) => (item.value ? String(item.value) : ''),
             },
           }
         : {}),
