@@ -9,6 +9,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { chartRoutes } from './charts/routes.js';
 import { AppError, problem } from './errors.js';
 import type { AppEnv } from './http/context.js';
 import { validationHook } from './http/validation.js';
@@ -24,6 +25,7 @@ import { directoryRoutes } from './modules/directory/routes.js';
 import { calendarRoutes } from './modules/events/calendar-routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { eventWriteRoutes } from './modules/events/write-routes.js';
+import { geoRoutes } from './modules/geo/routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
 import { libraryRoutes } from './modules/library/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
@@ -173,6 +175,8 @@ export function createApp({
   // Before projectRoutes, whose /projects/{id} would otherwise take /projects/iati.xml.
   api.route('/', iatiRoutes(services.projects, services.iatiImport, services.reference));
   api.route('/', projectRoutes(services.projects, services.projectWrites));
+  api.route('/', geoRoutes(services.geo, services.countryProfiles));
+  api.route('/', chartRoutes(services.charts));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { createChartRegistry } from './charts/registry.js';
 import { type Database, type DbOrTx, rowsOf } from './db/client.js';
 import type { Logger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
@@ -12,6 +13,16 @@ import { createDirectoryService } from './modules/directory/service.js';
 import { createCalendarFeeds } from './modules/events/feeds.js';
 import { createEventsService } from './modules/events/service.js';
 import { createEventWrites } from './modules/events/write.js';
+import { countryCharts } from './modules/geo/charts.js';
+import { createCountryProfiles } from './modules/geo/profile.js';
+import {
+  agreedMatchesSection,
+  organisationsSection,
+  postingsSection,
+  solutionsSection,
+} from './modules/geo/sections.js';
+import { createGeoService } from './modules/geo/service.js';
+import { agreedMatchesSource, postingsSource, solutionsSource } from './modules/geo/sources.js';
 import { groupsOwnData } from './modules/groups/own-data.js';
 import { createGroupsService } from './modules/groups/service.js';
 import { libraryOwnData } from './modules/library/own-data.js';
@@ -136,6 +147,30 @@ export function createServices(database: Database, options: ServiceOptions) {
     notifications,
   });
   const iatiImport = createIatiImport({ db, reference, organisations, writes: projectWrites });
+  // The map's metrics and the country page's sections: one entry per module that owns records
+  // with countries. Projects, recommendations and funding register theirs here too.
+  const geo = createGeoService({
+    reference,
+    sources: [
+      solutionsSource(solutions),
+      postingsSource('need', needsOffers),
+      postingsSource('offer', needsOffers),
+      agreedMatchesSource(matching),
+    ],
+  });
+  const countryProfiles = createCountryProfiles({
+    reference,
+    sections: [
+      solutionsSection(solutions, 'developed'),
+      solutionsSection(solutions, 'replicated'),
+      postingsSection('need', needsOffers),
+      postingsSection('offer', needsOffers),
+      organisationsSection(organisations),
+      agreedMatchesSection(matching),
+    ],
+  });
+  // Charts pages show and anyone downloads (GET /api/v1/charts/{id}); dashboards add theirs here.
+  const charts = createChartRegistry([...countryCharts({ reference, solutions, needsOffers })]);
   // Every saved need or offer gets its suggestions in the same transaction.
   needsOffersWrites.onWrite((tx, kind, row) => matching.suggest(tx, kind, row));
 
@@ -215,6 +250,9 @@ export function createServices(database: Database, options: ServiceOptions) {
     iatiImport,
     search,
     indexer,
+    geo,
+    countryProfiles,
+    charts,
     reindexAll,
     needsReindex,
   };

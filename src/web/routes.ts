@@ -51,6 +51,8 @@ export default [
       route('library', 'routes/library.tsx'),
       route('library/new', 'routes/library-new.tsx'),
       route('library/:id', 'routes/library-item.tsx'),
+      route('map', 'routes/map.tsx'),
+      route('countries/:iso3', 'routes/country.tsx'),
       route('about', 'routes/about.tsx'),
       route('*', 'routes/not-found.tsx'),
     ]),

@@ -54,6 +54,9 @@ export function SiteHeader({ language, account }: { language: Language; account:
                 <NavLink to={`/${language}/${section}`}>{t(`nav.${section}`)}</NavLink>
               </li>
             ))}
+            <li>
+              <NavLink to={`/${language}/map`}>{t('nav.map')}</NavLink>
+            </li>
             {account &&
               MEMBER_SECTIONS.map((section) => (
                 <li key={section}>

@@ -87,6 +87,9 @@ const EXPECTED: Record<string, Expectation> = {
   // A match of another organisation's need: its sides and staff see it; others are told it does not exist.
   'GET /api/v1/matches/{id}': MATCH,
   'GET /api/v1/matches/{id}/messages': MATCH,
+  'GET /api/v1/map': PUBLIC,
+  'GET /api/v1/countries/{iso3}/profile': PUBLIC,
+  'GET /api/v1/charts/{chart}': PUBLIC,
   'GET /api/v1/audit': STAFF,
   'GET /api/v1/audit/export': STAFF,
   // Writes run after every read, in role order; the fixture record is a public published solution.
@@ -326,6 +329,8 @@ function fill(path: string): string {
     .replace('/notifications/{id}', '/notifications/00000000-0000-4000-8000-000000000000')
     .replace('{token}', 'z'.repeat(43))
     .replace('{code}', 'VNM')
+    .replace('{iso3}', 'KEN')
+    .replace('{chart}', 'country-solutions-by-theme?country=KEN')
     .replace('{goal}', '2')
     .replace('{language}', 'fr')
     .replace(/\/search$/, '/search?q=drought%20seed%20fisheries&limit=50')

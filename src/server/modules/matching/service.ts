@@ -255,9 +255,48 @@ export function createMatchingService({
     return parts.length ? or(...parts) : sql`false`;
   }
 
+  /** Agreed matches the viewer may see (the rule of `presentAll`), with their parties. */
+  async function agreedVisible(viewer: Viewer) {
+    const rows = await db
+      .select()
+      .from(matches)
+      .where(eq(matches.status, 'agreed'))
+      .orderBy(desc(matches.updatedAt));
+    const out: Array<{ row: MatchRow; parties: MatchParties; providers: string[]; recipient: string }> = [];
+    for (const row of rows) {
+      const p = await parties.of(db, row).catch(() => null);
+      if (!p) continue;
+      if (!parties.canSee(viewer, p) && !(readableCandidate(viewer, p) && readableNeed(viewer, p.need)))
+        continue;
+      const providers =
+        p.candidate.type === 'offer' ? [p.candidate.row.country] : [...new Set(p.candidate.row.countries)];
+      out.push({ row, parties: p, providers, recipient: p.need.country });
+    }
+    return out;
+  }
+
   return {
     present,
     suggest,
+
+    /**
+     * Agreed cooperation the viewer may see, as country links: the providing countries (the
+     * offer's country, or the countries a solution was developed in) and the need's country.
+     */
+    async agreedCountryLinks(viewer: Viewer): Promise<Array<{ providers: string[]; recipient: string }>> {
+      return (await agreedVisible(viewer)).map(({ providers, recipient }) => ({ providers, recipient }));
+    },
+
+    /** Agreed matches the viewer may see that involve a country on either side, newest first. */
+    async agreedInvolving(viewer: Viewer, iso3: string, options: { lang: string; limit: number }) {
+      const involved = (await agreedVisible(viewer)).filter(
+        (m) => m.recipient === iso3 || m.providers.includes(iso3),
+      );
+      const items: MatchView[] = [];
+      for (const m of involved.slice(0, options.limit))
+        items.push(await present(viewer, m.row, m.parties, options.lang));
+      return { total: involved.length, items };
+    },
 
     /** Ranks solutions and offers for any text, saving nothing. */
     async preview(viewer: Viewer, input: PreviewInputData, lang: string) {

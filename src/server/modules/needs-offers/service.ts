@@ -247,6 +247,20 @@ export function createNeedsOffersService({ db, reference, organisations }: Deps)
       return (await tx.select().from(table).where(eq(table.status, 'open'))) as PostingRow[];
     },
 
+    /**
+     * How many open needs (or offers) the viewer may read each country has, by ISO3: the same
+     * rule as `list` with its default `status=open` and a `country` filter.
+     */
+    async countsByCountry(kind: PostingKind, viewer: Viewer): Promise<Map<string, number>> {
+      const table = tableOf(kind);
+      const rows = await db
+        .select({ code: table.country, n: sql<number>`count(*)::int` })
+        .from(table)
+        .where(and(readable(kind, viewer), eq(table.status, 'open')))
+        .groupBy(table.country);
+      return new Map(rows.map((row) => [row.code, row.n]));
+    },
+
     /** Every need and offer as search documents, for a full reindex. */
     async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
       const [needRows, offerRows] = [await tx.select().from(needs), await tx.select().from(offers)];

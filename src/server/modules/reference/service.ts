@@ -173,6 +173,13 @@ export function createReferenceService({ db }: { db: Db }) {
       return flags;
     },
 
+    /** The M49, ISO2 and ISO3 codes of every country and area, read once per process (for the map). */
+    countryCodes(): Promise<Array<{ m49: string; iso2: string | null; iso3: string }>> {
+      return remember('country-codes', () =>
+        db.select({ m49: countries.m49, iso2: countries.iso2, iso3: countries.iso3 }).from(countries),
+      );
+    },
+
     /** ISO3 codes of the countries in an M49 region, sub-region or intermediate region. */
     async countriesInRegion(region: string): Promise<string[]> {
       const rows = await db

@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { type Db, type DbOrTx, rowsOf } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { type SolutionText, solutions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -219,6 +219,54 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
 
     async searchDocuments(tx: DbOrTx = db): Promise<SearchableDocument[]> {
       return (await tx.select().from(solutions)).map(solutionSearchDocument);
+    },
+
+    /**
+     * How many solutions the viewer may read are linked to each country (developed or adopted
+     * there, each solution once), by ISO3: the same rule as `list` with a `country` filter.
+     */
+    async countsByCountry(viewer: Viewer): Promise<Map<string, number>> {
+      const rows = rowsOf<{ code: string; n: number }>(
+        await db.execute(sql`SELECT code, count(DISTINCT ${solutions.id})::int AS n
+          FROM ${solutions} CROSS JOIN LATERAL unnest(${solutions.countries} || ${solutions.replicatedIn}) AS code
+          WHERE ${readableSolutions(viewer)} GROUP BY code`),
+      );
+      return new Map(rows.map((row) => [row.code, row.n]));
+    },
+
+    /**
+     * Replications the viewer may see as provider → recipient pairs: each country a solution was
+     * developed in towards each country it was adopted in, with the number of solutions.
+     */
+    async replicationFlows(viewer: Viewer): Promise<Array<{ from: string; to: string; value: number }>> {
+      const rows = rowsOf<{ origin: string; target: string; n: number }>(
+        await db.execute(sql`SELECT origin, target, count(DISTINCT ${solutions.id})::int AS n
+          FROM ${solutions}
+          CROSS JOIN LATERAL unnest(${solutions.countries}) AS origin
+          CROSS JOIN LATERAL unnest(${solutions.replicatedIn}) AS target
+          WHERE ${readableSolutions(viewer)} AND origin <> target GROUP BY origin, target
+          ORDER BY n DESC, origin, target`),
+      );
+      return rows.map((row) => ({ from: row.origin, to: row.target, value: row.n }));
+    },
+
+    /**
+     * The solutions the viewer may read that were developed in (`role: 'developed'`) or adopted
+     * in (`'replicated'`) a country, newest first, with how many there are.
+     */
+    async inCountry(
+      viewer: Viewer,
+      iso3: string,
+      role: 'developed' | 'replicated',
+      options: { lang: string; limit: number },
+    ): Promise<{ total: number; items: SolutionSummary[] }> {
+      const column = role === 'developed' ? solutions.countries : solutions.replicatedIn;
+      const where = and(readableSolutions(viewer), sql`${iso3} = ANY(${column})`);
+      const [rows, [count]] = await Promise.all([
+        db.select().from(solutions).where(where).orderBy(orderBy(keys, 'desc')).limit(options.limit),
+        db.select({ n: sql<number>`count(*)::int` }).from(solutions).where(where),
+      ]);
+      return { total: count?.n ?? 0, items: await present(viewer, rows, options.lang) };
     },
 
     async count(viewer: Viewer): Promise<number> {

@@ -1,0 +1,68 @@
+import { AppError } from '../../errors.js';
+import type { Viewer } from '../access/policy.js';
+import type { ReferenceService } from '../reference/service.js';
+
+/** One record listed on a country page; `type` decides the link (`/{lang}/{type}s/{slug}`). */
+export type ProfileItem = { type: string; slug: string; title: string; detail?: string | null };
+
+/** A section of a country page: what it lists, how many there are in all, and the first ones. */
+export type ProfileSectionData = { id: string; total: number; items: ProfileItem[] };
+
+/**
+ * A section of the country page, read through the module that owns the records with the viewer's
+ * permissions. Projects, recommendations and funding add their sections by registering one more
+ * in services.ts.
+ */
+export type ProfileSection = {
+  id: string;
+  load(
+    viewer: Viewer,
+    iso3: string,
+    options: { lang: string; limit: number },
+  ): Promise<Omit<ProfileSectionData, 'id'>>;
+};
+
+/** How many records each section lists (the total is always given). */
+export const PROFILE_ITEMS = 20;
+
+type Deps = { reference: Pick<ReferenceService, 'getCountry'>; sections: ProfileSection[] };
+
+/** Everything the platform holds about one country, section by section. */
+export function createCountryProfiles({ reference, sections }: Deps) {
+  return {
+    /** Ids of the registered sections, in page order. */
+    sectionIds: () => sections.map((s) => s.id),
+
+    /** The profile of a country by ISO3 code; 404 for any other code. */
+    async profile(viewer: Viewer, iso3: string, lang: string) {
+      const code = iso3.toUpperCase();
+      const country = /^[A-Z]{3}$/.test(code)
+        ? await reference.getCountry(code, lang).catch(() => null)
+        : null;
+      if (!country || country.iso3 !== code) throw AppError.notFound('Country', iso3);
+      const loaded = await Promise.all(
+        sections.map(async (section) => ({
+          id: section.id,
+          ...(await section.load(viewer, code, { lang, limit: PROFILE_ITEMS })),
+        })),
+      );
+      return {
+        country: {
+          iso3: country.iso3,
+          iso2: country.iso2,
+          m49: country.m49,
+          name: country.name,
+          region: country.region,
+          subRegion: country.subRegion,
+          isLdc: country.isLdc,
+          isLldc: country.isLldc,
+          isSids: country.isSids,
+        },
+        sections: loaded,
+      };
+    },
+  };
+}
+
+export type CountryProfiles = ReturnType<typeof createCountryProfiles>;
+export type CountryProfile = Awaited<ReturnType<CountryProfiles['profile']>>;

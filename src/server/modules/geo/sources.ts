@@ -1,0 +1,67 @@
+import type { Viewer } from '../access/policy.js';
+import type { MatchingService } from '../matching/service.js';
+import type { NeedsOffersService } from '../needs-offers/service.js';
+import type { SolutionsService } from '../solutions/service.js';
+
+/** A provider → recipient link between two countries (ISO3) and how many records make it. */
+export type Flow = { from: string; to: string; value: number };
+
+/**
+ * Something the map can colour countries by. Each module that owns records with countries
+ * registers one (in services.ts); the map lists exactly the registered sources, so projects and
+ * funding appear once their modules register theirs. Every read applies the viewer's permissions.
+ */
+export type MapSource = {
+  /** Stable id, used in `?metric=` and in locale keys (`map.metric.<id>`, `map.countryValue.<id>`). */
+  id: string;
+  /** The count (or amount) per country, by ISO3; countries without records are left out. */
+  countsByCountry(viewer: Viewer): Promise<Map<string, number>>;
+  /** Provider → recipient flows, when the records have both sides. */
+  flows?(viewer: Viewer): Promise<Flow[]>;
+};
+
+/** Solutions linked to each country; flows from where they were developed to where they were adopted. */
+export function solutionsSource(solutions: Pick<SolutionsService, 'countsByCountry' | 'replicationFlows'>) {
+  return {
+    id: 'solutions',
+    countsByCountry: (viewer) => solutions.countsByCountry(viewer),
+    flows: (viewer) => solutions.replicationFlows(viewer),
+  } satisfies MapSource;
+}
+
+/** Open needs by requesting country, or open offers by providing country. */
+export function postingsSource(
+  kind: 'need' | 'offer',
+  needsOffers: Pick<NeedsOffersService, 'countsByCountry'>,
+): MapSource {
+  return {
+    id: kind === 'need' ? 'needs' : 'offers',
+    countsByCountry: (viewer) => needsOffers.countsByCountry(kind, viewer),
+  };
+}
+
+/** Agreed matches per country (either side); flows from the offer's or solution's country to the need's. */
+export function agreedMatchesSource(matching: Pick<MatchingService, 'agreedCountryLinks'>): MapSource {
+  return {
+    id: 'matches',
+    async countsByCountry(viewer) {
+      const counts = new Map<string, number>();
+      for (const link of await matching.agreedCountryLinks(viewer))
+        for (const code of new Set([...link.providers, link.recipient]))
+          counts.set(code, (counts.get(code) ?? 0) + 1);
+      return counts;
+    },
+    async flows(viewer) {
+      const flows = new Map<string, Flow>();
+      for (const link of await matching.agreedCountryLinks(viewer))
+        for (const from of link.providers) {
+          if (from === link.recipient) continue;
+          const key = `${from}>${link.recipient}`;
+          const flow = flows.get(key) ?? { from, to: link.recipient, value: 0 };
+          flow.value++;
+          flows.set(key, flow);
+        }
+      return [...flows.values()].sort((a, b) => b.value - a.value);
+    },
+  };
+}
