@@ -19,10 +19,16 @@ import {
   agreedMatchesSection,
   organisationsSection,
   postingsSection,
+  projectsSection,
   solutionsSection,
 } from './modules/geo/sections.js';
 import { createGeoService } from './modules/geo/service.js';
-import { agreedMatchesSource, postingsSource, solutionsSource } from './modules/geo/sources.js';
+import {
+  agreedMatchesSource,
+  postingsSource,
+  projectsSource,
+  solutionsSource,
+} from './modules/geo/sources.js';
 import { groupsOwnData } from './modules/groups/own-data.js';
 import { createGroupsService } from './modules/groups/service.js';
 import { libraryOwnData } from './modules/library/own-data.js';
@@ -156,6 +162,7 @@ export function createServices(database: Database, options: ServiceOptions) {
       postingsSource('need', needsOffers),
       postingsSource('offer', needsOffers),
       agreedMatchesSource(matching),
+      projectsSource(projects),
     ],
   });
   const countryProfiles = createCountryProfiles({
@@ -167,6 +174,7 @@ export function createServices(database: Database, options: ServiceOptions) {
       postingsSection('offer', needsOffers),
       organisationsSection(organisations),
       agreedMatchesSection(matching),
+      projectsSection(projects),
     ],
   });
   // Charts pages show and anyone downloads (GET /api/v1/charts/{id}); dashboards add theirs here.

@@ -14,6 +14,7 @@ const PATHS: Record<string, string> = {
   need: 'needs',
   offer: 'offers',
   organisation: 'organisations',
+  project: 'projects',
 };
 
 export default function CountryPage({ loaderData, params }: Route.ComponentProps) {

@@ -2,6 +2,8 @@ import type { Language } from '../../../shared/languages.js';
 import type { MatchingService } from '../matching/service.js';
 import type { NeedsOffersService } from '../needs-offers/service.js';
 import type { OrganisationsService } from '../organisations/service.js';
+import { PROJECT_LIST_DEFAULTS } from '../projects/schema.js';
+import type { ProjectsService } from '../projects/service.js';
 import type { SolutionsService } from '../solutions/service.js';
 import type { ProfileSection } from './profile.js';
 
@@ -87,6 +89,30 @@ export function agreedMatchesSection(matching: Pick<MatchingService, 'agreedInvo
           slug: m.need.slug,
           title: m.need.title,
           detail: m.candidate.title,
+        })),
+      };
+    },
+  };
+}
+
+/** Published projects with the country among their recipients. */
+export function projectsSection(projects: Pick<ProjectsService, 'list'>): ProfileSection {
+  return {
+    id: 'projects',
+    async load(viewer, iso3, options) {
+      const page = await projects.list(viewer, {
+        ...PROJECT_LIST_DEFAULTS,
+        lang: options.lang as Language,
+        limit: options.limit,
+        country: [iso3],
+      });
+      return {
+        total: page.total,
+        items: page.items.map((p) => ({
+          type: 'project',
+          slug: p.slug,
+          title: p.title,
+          detail: p.reportingOrg.name,
         })),
       };
     },

@@ -1,6 +1,7 @@
 import type { Viewer } from '../access/policy.js';
 import type { MatchingService } from '../matching/service.js';
 import type { NeedsOffersService } from '../needs-offers/service.js';
+import type { ProjectsService } from '../projects/service.js';
 import type { SolutionsService } from '../solutions/service.js';
 
 /** A provider → recipient link between two countries (ISO3) and how many records make it. */
@@ -64,4 +65,13 @@ export function agreedMatchesSource(matching: Pick<MatchingService, 'agreedCount
       return [...flows.values()].sort((a, b) => b.value - a.value);
     },
   };
+}
+
+/** Published projects by recipient country; flows from providers' countries to recipients. */
+export function projectsSource(projects: Pick<ProjectsService, 'countsByCountry' | 'flows'>) {
+  return {
+    id: 'projects',
+    countsByCountry: (viewer) => projects.countsByCountry(viewer),
+    flows: (viewer) => projects.flows(viewer),
+  } satisfies MapSource;
 }

@@ -357,6 +357,9 @@ export const ProjectListQuery = z.object({
 });
 export type ProjectListFilters = z.infer<typeof ProjectListQuery>;
 
+/** The filters of an unfiltered first page, for callers that list projects in code. */
+export const PROJECT_LIST_DEFAULTS: ProjectListFilters = ProjectListQuery.parse({});
+
 export const ProjectPage = pageOf(ProjectSchema, 'ProjectPage');
 
 export const ProjectParams = z.object({

@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { type Db, type DbOrTx, rowsOf } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { projectBudgets, projects, projectTransactions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -331,6 +331,52 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
         .orderBy(asc(projects.iatiIdentifier))
         .limit(cap);
       return records(rows);
+    },
+
+    /** Published projects the viewer may read, per recipient country (ISO3). */
+    async countsByCountry(viewer: Viewer): Promise<Map<string, number>> {
+      const rows = rowsOf<{ code: string; n: number }>(
+        await db.execute(sql`SELECT c->>'iso3' AS code, count(DISTINCT ${projects.id})::int AS n
+          FROM ${projects} CROSS JOIN LATERAL jsonb_array_elements(${projects.countries}) AS c
+          WHERE ${readable(viewer, 'published')} GROUP BY code`),
+      );
+      return new Map(rows.map((row) => [row.code, row.n]));
+    },
+
+    /**
+     * Provider → recipient flows of published projects: the country of each participating platform
+     * organisation with a provider role, towards each recipient country, with the number of projects.
+     */
+    async flows(viewer: Viewer): Promise<Array<{ from: string; to: string; value: number }>> {
+      const rows = await db
+        .select({ id: projects.id, participants: projects.participants, countries: projects.countries })
+        .from(projects)
+        .where(readable(viewer, 'published'));
+      const providerOrgs = (row: (typeof rows)[number]) =>
+        row.participants.flatMap((p) =>
+          p.organisationId &&
+          p.southSouthRole &&
+          p.southSouthRole !== 'recipient' &&
+          p.southSouthRole !== 'facilitator'
+            ? [p.organisationId]
+            : [],
+        );
+      const countryOf = await organisations.countriesOf(rows.flatMap(providerOrgs));
+      const flows = new Map<string, { from: string; to: string; projects: Set<string> }>();
+      for (const row of rows)
+        for (const org of providerOrgs(row)) {
+          const from = countryOf.get(org);
+          if (!from) continue;
+          for (const { iso3: to } of row.countries) {
+            if (to === from) continue;
+            const flow = flows.get(`${from}>${to}`) ?? { from, to, projects: new Set<string>() };
+            flow.projects.add(row.id);
+            flows.set(`${from}>${to}`, flow);
+          }
+        }
+      return [...flows.values()]
+        .map((flow) => ({ from: flow.from, to: flow.to, value: flow.projects.size }))
+        .sort((a, b) => b.value - a.value || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
     },
 
     /** Every project as a search document, for a full reindex. */
