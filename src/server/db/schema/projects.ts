@@ -113,7 +113,8 @@ export const projectBudgets = pgTable(
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
     amount: numeric('amount').notNull(),
-    currency: text('currency').notNull(),
+    /** Null only when an imported file states no currency (and no default): listed, not totalled. */
+    currency: text('currency'),
     valueDate: date('value_date'),
   },
   (t) => [index('project_budgets_project_idx').on(t.projectId, t.position)],
@@ -137,7 +138,8 @@ export const projectTransactions = pgTable(
     type: text('type').notNull(),
     date: date('date').notNull(),
     amount: numeric('amount').notNull(),
-    currency: text('currency').notNull(),
+    /** Null only when an imported file states no currency (and no default): listed, not totalled. */
+    currency: text('currency'),
     valueDate: date('value_date'),
     description: text('description'),
     providerRef: text('provider_ref'),

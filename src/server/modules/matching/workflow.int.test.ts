@@ -227,7 +227,17 @@ describe(`match workflow through HTTP with real email (${engineName})`, () => {
     expect(again.status).toBe(409);
     await vi.waitFor(() => expect(smtp.received.length).toBeGreaterThan(inbox));
     expect((await t.send('POST', `/api/v1/projects/${projectId}/publish`, {}, stranger)).status).toBe(403);
-    // The need's author owns the draft and publishes it.
+    // The need's author owns the draft, gives it the start date IATI requires, and publishes it.
+    const undated = await t.send('POST', `/api/v1/projects/${projectId}/publish`, {}, requester);
+    expect(undated.status).toBe(422);
+    expect(undated.body.errors[0].field).toBe('body.dates.plannedStart');
+    const dated = await t.send(
+      'PATCH',
+      `/api/v1/projects/${projectId}`,
+      { dates: { plannedStart: '2027-03-01', plannedEnd: '2027-03-31' } },
+      requester,
+    );
+    expect(dated.status, JSON.stringify(dated.body)).toBe(200);
     const published = await t.send('POST', `/api/v1/projects/${projectId}/publish`, {}, requester);
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     expect(published.body.publication).toBe('published');

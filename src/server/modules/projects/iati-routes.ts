@@ -101,18 +101,8 @@ export function iatiRoutes(projects: ProjectsService, importer: IatiImport, refe
       description:
         'Send the XML as the body (`application/xml`) or as the `file` field of a form. The file is checked ' +
         'against the IATI schema; each activity is taken whole or refused with its problems and their lines, ' +
-        'and replaces the project with the same iati-identifier. DOCTYPEs and entities are refused.',
-      request: {
-        body: {
-          required: true,
-          content: {
-            'application/xml': { schema: z.string() },
-            'multipart/form-data': {
-              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
-      },
+        'and replaces the project with the same iati-identifier. DOCTYPEs and entities are refused. ' +
+        'The body is read as it comes (so it is not described as a schema here), up to 50 MB.',
       responses: {
         200: {
           description: 'What was imported and refused',
@@ -157,6 +147,9 @@ export function iatiRoutes(projects: ProjectsService, importer: IatiImport, refe
     async (c) => {
       const { identifier, ...filters } = c.req.valid('query');
       const records = await projects.recordsFor(c.get('viewer'), { ...filters, identifiers: identifier });
+      // An IATI activity file holds at least one activity.
+      if (records.length === 0)
+        throw new AppError('not_found', 'No published project you may see matches these filters');
       const iso3to2 = new Map([...(await reference.iso2Map())].map(([two, three]) => [three, two]));
       const xml = toIatiXml(
         records.map((record) => toActivity(record, iso3to2)),

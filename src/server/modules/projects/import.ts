@@ -59,14 +59,12 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
     return map;
   }
 
-  /** The project an activity becomes, or the reasons it cannot be stored. */
+  /** The project an activity becomes. */
   async function draftOf(
     activity: IatiActivity,
     file: string,
     orgIds: Map<string, string>,
-  ): Promise<{ draft: ProjectDraft } | { issues: IatiIssue[] }> {
-    const issues: IatiIssue[] = [];
-    const at = (field: string, message: string) => issues.push({ line: activity.line, field, message });
+  ): Promise<ProjectDraft> {
     const iso2 = await reference.iso2Map();
     const sectorThemes = await reference.sectorThemes();
     const titleLanguages = Object.keys(activity.title);
@@ -89,26 +87,23 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
       iso3: iso2.get(c.code.toUpperCase()) ?? c.code.toUpperCase(),
       percentage: c.percentage,
     }));
-    const currencyOf = (currency: string | null, what: string) => {
-      const value = currency ?? activity.defaultCurrency;
-      if (!value) at(what, 'has no currency, and the activity has no default-currency');
-      return value ?? '';
-    };
-    const budgets = activity.budgets.map((b, i) => ({
+    // IATI's schema lets a value leave its currency out; such amounts are kept but not totalled.
+    const currencyOf = (currency: string | null) => currency ?? activity.defaultCurrency ?? null;
+    const budgets = activity.budgets.map((b) => ({
       type: b.type,
       status: b.status,
       periodStart: b.periodStart,
       periodEnd: b.periodEnd,
       amount: b.value,
-      currency: currencyOf(b.currency, `budget[${i + 1}]/value/@currency`),
+      currency: currencyOf(b.currency),
       valueDate: b.valueDate,
     }));
-    const transactions = activity.transactions.map((t, i) => ({
+    const transactions = activity.transactions.map((t) => ({
       ref: t.ref,
       type: t.type,
       date: t.date,
       amount: t.value,
-      currency: currencyOf(t.currency, `transaction[${i + 1}]/value/@currency`),
+      currency: currencyOf(t.currency),
       valueDate: t.valueDate,
       description: t.description,
       providerRef: t.provider?.ref ?? null,
@@ -118,7 +113,6 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
       receiverName: t.receiver?.name ?? null,
       receiverActivityId: t.receiver?.activityId ?? null,
     }));
-    if (issues.length) return { issues };
     const dacSectors = activity.sectors.filter((s) => s.vocabulary === '1');
     const themes = activity.southSouth.themes.length
       ? activity.southSouth.themes
@@ -139,47 +133,45 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
     }));
     const reportingId = (activity.reportingOrg.ref && orgIds.get(activity.reportingOrg.ref)) || null;
     return {
-      draft: {
-        columns: {
-          iatiIdentifier: activity.identifier,
-          language,
-          visibility: 'public',
-          publication: 'published',
-          source: { file, line: activity.line },
-          ownerId: null,
-          ownerOrganisationId: reportingId,
-          workingGroupId: null,
-          texts,
-          reportingOrg: {
-            ref: activity.reportingOrg.ref,
-            name: textIn(activity.reportingOrg.name, language) || activity.reportingOrg.ref || '',
-            type: activity.reportingOrg.type,
-          },
-          participants,
-          countries,
-          regions: activity.recipientRegions,
-          sectors: activity.sectors,
-          themes,
-          sdgGoals: activity.sdgGoals,
-          sdgTargets: activity.sdgTargets.filter((_, i) => !unknownTargets.has(i)),
-          modalities: activity.southSouth.modalities,
-          cooperationType: activity.southSouth.cooperationType,
-          status: activity.status ?? '1',
-          plannedStart: activity.dates.plannedStart,
-          actualStart: activity.dates.actualStart,
-          plannedEnd: activity.dates.plannedEnd,
-          actualEnd: activity.dates.actualEnd,
-          defaultCurrency: activity.defaultCurrency,
-          results: activity.results,
-          needIds: [],
-          matchIds: [],
-          recommendationIds: [],
-          iatiVersion: activity.version,
-          iatiUpdatedAt: activity.lastUpdated ? new Date(activity.lastUpdated) : null,
+      columns: {
+        iatiIdentifier: activity.identifier,
+        language,
+        visibility: 'public',
+        publication: 'published',
+        source: { file, line: activity.line },
+        ownerId: null,
+        ownerOrganisationId: reportingId,
+        workingGroupId: null,
+        texts,
+        reportingOrg: {
+          ref: activity.reportingOrg.ref,
+          name: textIn(activity.reportingOrg.name, language) || activity.reportingOrg.ref || '',
+          type: activity.reportingOrg.type,
         },
-        budgets,
-        transactions,
+        participants,
+        countries,
+        regions: activity.recipientRegions,
+        sectors: activity.sectors,
+        themes,
+        sdgGoals: activity.sdgGoals,
+        sdgTargets: activity.sdgTargets.filter((_, i) => !unknownTargets.has(i)),
+        modalities: activity.southSouth.modalities,
+        cooperationType: activity.southSouth.cooperationType,
+        status: activity.status ?? '1',
+        plannedStart: activity.dates.plannedStart,
+        actualStart: activity.dates.actualStart,
+        plannedEnd: activity.dates.plannedEnd,
+        actualEnd: activity.dates.actualEnd,
+        defaultCurrency: activity.defaultCurrency,
+        results: activity.results,
+        needIds: [],
+        matchIds: [],
+        recommendationIds: [],
+        iatiVersion: activity.version,
+        iatiUpdatedAt: activity.lastUpdated ? new Date(activity.lastUpdated) : null,
       },
+      budgets,
+      transactions,
     };
   }
 
@@ -223,15 +215,12 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
           },
         ]);
       else {
-        const result = await draftOf(activity, file, orgIds);
-        if ('issues' in result) refuse(result.issues);
-        else {
-          const { created } = await db.transaction((tx) =>
-            writes.store(tx, ctx, result.draft, latinSlug(result.draft.columns.iatiIdentifier)),
-          );
-          if (created) report.created++;
-          else report.updated++;
-        }
+        const draft = await draftOf(activity, file, orgIds);
+        const { created } = await db.transaction((tx) =>
+          writes.store(tx, ctx, draft, latinSlug(draft.columns.iatiIdentifier)),
+        );
+        if (created) report.created++;
+        else report.updated++;
       }
       seen.add(activity.identifier);
       onProgress?.(++done);

@@ -96,7 +96,7 @@ const IndicatorInput = z.object({
   ascending: z.boolean().default(true),
   baseline: z
     .object({
-      year: z.number().int().min(1900).max(2200).nullable().default(null),
+      year: z.number().int().min(1900).max(2200),
       date: isoDate.nullable().default(null),
       value: decimal,
     })
@@ -106,12 +106,12 @@ const IndicatorInput = z.object({
     .array(
       z
         .object({
-          start: isoDate.nullable().default(null),
-          end: isoDate.nullable().default(null),
+          start: isoDate,
+          end: isoDate,
           target: decimal,
           actual: decimal,
         })
-        .refine((p) => !p.start || !p.end || p.start <= p.end, {
+        .refine((p) => p.start <= p.end, {
           path: ['end'],
           message: 'must not be before the start',
         }),
@@ -124,7 +124,7 @@ const ResultInput = z.object({
   type: z.enum(['1', '2', '3', '9']).default('1').openapi({ description: '1 output, 2 outcome, 3 impact' }),
   title: text(500),
   description: text(4000).optional(),
-  indicators: z.array(IndicatorInput).max(50).default([]),
+  indicators: z.array(IndicatorInput).min(1, 'a result needs at least one indicator').max(50),
 });
 
 const dates = z
@@ -141,6 +141,10 @@ const dates = z
   .refine((d) => !d.actualStart || !d.actualEnd || d.actualStart <= d.actualEnd, {
     path: ['actualEnd'],
     message: 'must not be before the actual start',
+  })
+  .refine((d) => !!d.plannedStart || !!d.actualStart, {
+    path: ['plannedStart'],
+    message: 'is required (or an actual start): IATI needs a start date',
   });
 
 /** Every field of a project as a person writes it (all optional in a patch). */
@@ -207,7 +211,7 @@ export const ProjectInput = z
     modalities: projectFields.modalities.default([]),
     cooperationType: projectFields.cooperationType.default(null),
     status: projectFields.status.default('1'),
-    dates: dates.default({ plannedStart: null, actualStart: null, plannedEnd: null, actualEnd: null }),
+    dates,
     defaultCurrency: projectFields.defaultCurrency.default(null),
     budgets: projectFields.budgets.default([]),
     transactions: projectFields.transactions.default([]),
@@ -280,7 +284,7 @@ export const ProjectSchema = z
         periodStart: z.string(),
         periodEnd: z.string(),
         amount: z.string(),
-        currency: z.string(),
+        currency: z.string().nullable(),
       }),
     ),
     transactions: z.array(
@@ -290,7 +294,7 @@ export const ProjectSchema = z
         type: Labelled,
         date: z.string(),
         amount: z.string(),
-        currency: z.string(),
+        currency: z.string().nullable(),
         description: z.string().nullable(),
         provider: z
           .object({

@@ -27,9 +27,10 @@ export function toActivity(
     language: row.language,
     defaultCurrency: row.defaultCurrency,
     lastUpdated: (row.iatiUpdatedAt ?? row.updatedAt).toISOString(),
+    // IATI requires a type: an organisation whose type is not known is written as 90 (other).
     reportingOrg: {
       ref: row.reportingOrg.ref,
-      type: row.reportingOrg.type,
+      type: row.reportingOrg.type ?? '90',
       name: name(row.reportingOrg.name),
     },
     title: narrative(row.texts, 'title'),
@@ -38,7 +39,8 @@ export function toActivity(
       ref: p.ref,
       type: p.type,
       name: name(p.name),
-      role: p.role,
+      // IATI requires a role: one not given is written as 4 (implementing).
+      role: p.role ?? '4',
       activityId: p.activityId,
       southSouthRole: p.southSouthRole,
     })),

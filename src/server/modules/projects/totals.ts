@@ -4,7 +4,8 @@ import { sumDecimals } from '../../../shared/decimal.js';
 export type MoneyRow = {
   type: string;
   amount: string;
-  currency: string;
+  /** Null when an imported file gave none: such amounts are not totalled. */
+  currency: string | null;
   periodStart?: string;
   periodEnd?: string;
 };
@@ -33,7 +34,9 @@ export function effectiveBudgets<T extends MoneyRow>(budgets: T[]): T[] {
 /** A project's budget, commitments, disbursements and expenditure, per currency, exactly. */
 export function totalsByCurrency(budgets: MoneyRow[], transactions: MoneyRow[]): CurrencyTotals[] {
   const counted = effectiveBudgets(budgets);
-  const currencies = [...new Set([...counted, ...transactions].map((row) => row.currency))].sort();
+  const currencies = [
+    ...new Set([...counted, ...transactions].flatMap((row) => (row.currency ? [row.currency] : []))),
+  ].sort();
   const sum = (rows: MoneyRow[], currency: string) =>
     sumDecimals(
       rows.filter((row) => row.currency === currency).map((row) => row.amount),

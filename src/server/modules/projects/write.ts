@@ -453,6 +453,13 @@ export function createProjectWrites({ db, reference, organisations, accounts, in
           throw new AppError('conflict', 'This project is already published', [
             { field: 'publication', message: 'is already published' },
           ]);
+        if (!before.plannedStart && !before.actualStart)
+          throw new AppError('validation_failed', 'Give the project a start date before publishing it', [
+            {
+              field: 'body.dates.plannedStart',
+              message: 'is required (or an actual start): IATI needs a start date',
+            },
+          ]);
         const [after] = await tx
           .update(projects)
           .set({ publication: 'published', updatedAt: new Date() })

@@ -2,28 +2,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIatiFile } from './read.js';
-import { countActivityTags, fixturesDir, readFixture } from './test-support.js';
+import { addTo, countActivityTags, fixturesDir, rawTotals, readFixture } from './test-support.js';
 import type { IatiActivity } from './types.js';
 
 const DIR = 'real-un-publishers';
 const FILES = readdirSync(join(fixturesDir, DIR)).filter((name) => name.endsWith('.xml'));
 const FILES_203 = FILES.filter((name) => name.includes('-2.03-'));
 const MANIFEST = JSON.parse(readFixture(`${DIR}/MANIFEST.json`)) as Record<string, Array<{ id: string }>>;
-
-const SCALE = 12;
-
-/** An exact decimal as an integer of 10^-12 units, so sums never go through floating point. */
-function units(value: string): bigint {
-  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(value.trim());
-  if (!match) throw new Error(`not a decimal: ${value}`);
-  const [, sign, whole, fraction = ''] = match;
-  const magnitude = BigInt((whole || '0') + fraction.padEnd(SCALE, '0').slice(0, SCALE));
-  return sign === '-' ? -magnitude : magnitude;
-}
-
-function addTo(totals: Map<string, bigint>, key: string, value: string): void {
-  totals.set(key, (totals.get(key) ?? 0n) + units(value));
-}
 
 /** Totals per currency and transaction type from the reader's activities. */
 function readerTotals(activities: IatiActivity[]): Map<string, bigint> {
@@ -32,23 +17,6 @@ function readerTotals(activities: IatiActivity[]): Map<string, bigint> {
     for (const each of activity.transactions) addTo(totals, `${each.currency} type ${each.type}`, each.value);
   }
   return totals;
-}
-
-/** The same totals from the raw text with regular expressions: a second path that shares no code. */
-function rawTotals(xml: string): { totals: Map<string, bigint>; count: number } {
-  const totals = new Map<string, bigint>();
-  let count = 0;
-  for (const activity of xml.split(/<iati-activity(?=[\s>])/).slice(1)) {
-    const defaultCurrency = /^[^>]*\sdefault-currency="([^"]*)"/.exec(activity)?.[1];
-    for (const [, transaction] of activity.matchAll(/<transaction[\s>]([\s\S]*?)<\/transaction>/g)) {
-      const type = /<transaction-type\s+code="([^"]*)"/.exec(transaction!)![1];
-      const [, attributes, amount] = /<value([^>]*)>([^<]*)<\/value>/.exec(transaction!)!;
-      const currency = /\scurrency="([^"]*)"/.exec(attributes!)?.[1] ?? defaultCurrency;
-      addTo(totals, `${currency} type ${type}`, amount!);
-      count++;
-    }
-  }
-  return { totals, count };
 }
 
 /**
