@@ -31,6 +31,7 @@ import { needsOffersRoutes } from './modules/needs-offers/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { recommendationRoutes } from './modules/recommendations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
 import { solutionWriteRoutes } from './modules/solutions/write-routes.js';
@@ -170,6 +171,7 @@ export function createApp({
   api.route('/', needsOffersRoutes(services.needsOffers, services.needsOffersWrites));
   api.route('/', matchingRoutes(services.matching, services.matchWorkflow));
   api.route('/', projectRoutes(services.projects, services.projectWrites));
+  api.route('/', recommendationRoutes(services.recommendations, services.recommendationWrites));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -31,6 +31,7 @@ import { createOrganisationsService } from './modules/organisations/service.js';
 import { createProjectsService } from './modules/projects/service.js';
 import { createProjectWrites } from './modules/projects/write.js';
 import { createRecommendationsService } from './modules/recommendations/service.js';
+import { createRecommendationWrites } from './modules/recommendations/write.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
 import { createSolutionsService } from './modules/solutions/service.js';
@@ -119,8 +120,16 @@ export function createServices(database: Database, options: ServiceOptions) {
     accounts,
     notifications,
   });
-  const recommendations = createRecommendationsService({ db });
   const projects = createProjectsService({ db, reference, organisations });
+  const recommendations = createRecommendationsService({ db, reference, needsOffers, projects, matching });
+  const recommendationWrites = createRecommendationWrites({
+    db,
+    reference,
+    organisations,
+    accounts,
+    indexer,
+  });
+  needsOffersWrites.linkRecommendations((ids, tx) => recommendations.existingIds(ids, tx));
   const projectWrites = createProjectWrites({
     db,
     reference,
@@ -146,6 +155,7 @@ export function createServices(database: Database, options: ServiceOptions) {
         ...(await library.searchDocuments(t)),
         ...(await needsOffers.searchDocuments(t)),
         ...(await projects.searchDocuments(t)),
+        ...(await recommendations.searchDocuments(t)),
       ];
       await indexer.index(t, documents);
       // Suggestions are drawn from the index, so they are refreshed with it.
@@ -206,6 +216,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     matchWorkflow,
     matchDigest,
     recommendations,
+    recommendationWrites,
     projects,
     projectWrites,
     search,
