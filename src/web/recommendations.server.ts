@@ -118,7 +118,7 @@ export function recommendationPatchOf(
 export function recommendationErrors(errors: FieldError[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const error of errors) {
-    const path = error.field.replace(/^(body|path|query)\./, '').split('.');
+    const path = error.field.replace(/^(body|path|query)(\.|$)/, '').split('.');
     let field = path[0] || 'form';
     if (field === 'themes' && (path.length === 1 || path[1] === '0')) field = 'mainTheme';
     out[field] ??= error.message;
