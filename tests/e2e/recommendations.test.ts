@@ -113,6 +113,25 @@ describe.skipIf(!hasBrowser)('recommendations in the web UI', () => {
       await page.locator('textarea[name="note"]').fill('A training is being planned.');
       await page.getByRole('button', { name: 'Change the status' }).click();
       await expect.poll(() => page.locator('p .status').first().textContent()).toBe('In progress');
+
+      // Edit: the form shows it as saved; an emptied text is refused beside it, then a change lands.
+      await page.getByRole('link', { name: 'Edit recommendation' }).click();
+      await page.waitForURL(`${server.url}/en/recommendations/${slug}/edit`);
+      expect(await page.locator('select[name="mainTheme"]').inputValue()).toBe('wg-border-law-enforcement');
+      expect(await page.locator('input[name="issuedOn"]').inputValue()).toBe('2024-06-01');
+      await page.locator('textarea[name="text"]').fill('   ');
+      await page.locator('select[name="priority"]').selectOption('low');
+      await submit(page);
+      await page.waitForSelector('.field-error');
+      expect(await errorBeside(page, 'text')).toBe('must not be empty');
+      await expectNoAxeViolations(page, 'recommendation edit form with an error');
+      await page
+        .locator('textarea[name="text"]')
+        .fill('Train border police to detect fraudulent travel documents at every land border post.');
+      await submit(page);
+      await page.waitForURL(`${server.url}/en/recommendations/${slug}`);
+      await expect.poll(() => page.locator('p .badge').first().textContent()).toBe('Priority: Low');
+      expect(await page.locator('.prose').first().textContent()).toContain('every land border post');
       await page.close();
     },
     TEST_TIMEOUT,
