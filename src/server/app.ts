@@ -34,6 +34,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { iatiRoutes } from './modules/projects/iati-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { recommendationRoutes } from './modules/recommendations/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { solutionRoutes } from './modules/solutions/routes.js';
 import { solutionWriteRoutes } from './modules/solutions/write-routes.js';
@@ -177,6 +178,7 @@ export function createApp({
   api.route('/', projectRoutes(services.projects, services.projectWrites));
   api.route('/', geoRoutes(services.geo, services.countryProfiles));
   api.route('/', chartRoutes(services.charts));
+  api.route('/', recommendationRoutes(services.recommendations, services.recommendationWrites));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

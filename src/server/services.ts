@@ -50,6 +50,7 @@ import { createIatiImport } from './modules/projects/import.js';
 import { createProjectsService } from './modules/projects/service.js';
 import { createProjectWrites } from './modules/projects/write.js';
 import { createRecommendationsService } from './modules/recommendations/service.js';
+import { createRecommendationWrites } from './modules/recommendations/write.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { createSolutionLifecycle } from './modules/solutions/lifecycle.js';
 import { createSolutionsService } from './modules/solutions/service.js';
@@ -123,8 +124,16 @@ export function createServices(database: Database, options: ServiceOptions) {
     solutions,
     needsOffers,
   });
-  const recommendations = createRecommendationsService({ db });
   const projects = createProjectsService({ db, reference, organisations });
+  const recommendations = createRecommendationsService({ db, reference, needsOffers, projects, matching });
+  const recommendationWrites = createRecommendationWrites({
+    db,
+    reference,
+    organisations,
+    accounts,
+    indexer,
+  });
+  needsOffersWrites.linkRecommendations((ids, tx) => recommendations.existingIds(ids, tx));
   const projectWrites = createProjectWrites({
     db,
     reference,
@@ -193,6 +202,7 @@ export function createServices(database: Database, options: ServiceOptions) {
         ...(await library.searchDocuments(t)),
         ...(await needsOffers.searchDocuments(t)),
         ...(await projects.searchDocuments(t)),
+        ...(await recommendations.searchDocuments(t)),
       ];
       await indexer.index(t, documents);
       // Suggestions are drawn from the index, so they are refreshed with it.
@@ -253,6 +263,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     matchWorkflow,
     matchDigest,
     recommendations,
+    recommendationWrites,
     projects,
     projectWrites,
     iatiImport,

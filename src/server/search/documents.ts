@@ -8,6 +8,7 @@ export const SEARCH_TYPES = [
   'need',
   'offer',
   'project',
+  'recommendation',
 ] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
@@ -20,6 +21,7 @@ export const SEARCH_TYPE_PATHS: Record<SearchType, string> = {
   need: 'needs',
   offer: 'offers',
   project: 'projects',
+  recommendation: 'recommendations',
 };
 
 /** What a module hands the search index for one record: its texts per language and its facets. */

@@ -8,7 +8,9 @@ import {
   CountryFile,
   EventFile,
   FundFile,
+  NeedFile,
   OrganisationFile,
+  RecommendationFile,
   RegionFile,
   readDataFile,
   SdgFile,
@@ -129,6 +131,35 @@ describe('demo content files', () => {
   it('have unique ids in each file', () => {
     for (const list of [solutions, orgs, events, groups, funds]) {
       expect(new Set(list.map((r) => r.id)).size).toBe(list.length);
+    }
+  });
+});
+
+describe('demo recommendations', () => {
+  const recommendations = readDataFile('demo/recommendations.json', RecommendationFile);
+  const needIds = new Set(readDataFile('demo/needs.json', NeedFile).map((n) => n.id));
+
+  it('hold about a dozen, in at least five languages, with unique ids', () => {
+    expect(recommendations.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(recommendations.map((r) => r.language)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(recommendations.map((r) => r.id)).size).toBe(recommendations.length);
+  });
+
+  it('use only known countries, themes and targets, and link needs that exist', () => {
+    for (const r of recommendations) {
+      expect(iso3, r.id).toContain(r.country);
+      for (const theme of r.themes) expect(themeIds, `${r.id}: ${theme}`).toContain(theme);
+      for (const target of r.sdgTargets) expect(targetCodes, `${r.id}: ${target}`).toContain(target);
+      for (const need of r.needs) expect(needIds, `${r.id}: ${need}`).toContain(need);
+    }
+    expect(recommendations.filter((r) => r.needs.length > 0).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keep the original text with an English editorial translation, and cite a seed line', () => {
+    for (const r of recommendations) {
+      expect(r.texts[r.language]?.translation, r.id).toBeUndefined();
+      if (r.language !== 'en') expect(r.texts.en?.translation, r.id).toBe('editorial');
+      expect(seedLine(r.source.file, r.source.line)?.trim(), r.id).toBeTruthy();
     }
   });
 });

@@ -1,12 +1,22 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf, type Tx } from '../db/client.js';
-import { events, funds, needs, offers, organisations, solutions, workingGroups } from '../db/schema/index.js';
+import {
+  events,
+  funds,
+  needs,
+  offers,
+  organisations,
+  recommendations,
+  solutions,
+  workingGroups,
+} from '../db/schema/index.js';
 import {
   EventFile,
   FundFile,
   NeedFile,
   OfferFile,
   OrganisationFile,
+  RecommendationFile,
   readDataFile,
   SolutionFile,
   WorkingGroupFile,
@@ -14,7 +24,14 @@ import {
 import { excluded, inChunks } from './reference.js';
 
 export type DemoCounts = Record<
-  'organisations' | 'solutions' | 'events' | 'workingGroups' | 'funds' | 'needs' | 'offers',
+  | 'organisations'
+  | 'solutions'
+  | 'events'
+  | 'workingGroups'
+  | 'funds'
+  | 'needs'
+  | 'offers'
+  | 'recommendations',
   number
 >;
 
@@ -38,6 +55,7 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
   const fundRows = readDataFile('demo/funds.json', FundFile);
   const needRows = readDataFile('demo/needs.json', NeedFile);
   const offerRows = readDataFile('demo/offers.json', OfferFile);
+  const recommendationRows = readDataFile('demo/recommendations.json', RecommendationFile);
 
   return db.transaction(async (tx) => {
     const orgIds = await upsertOrganisations(tx, orgs);
@@ -288,7 +306,10 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
         },
       });
 
+    await upsertRecommendations(tx, recommendationRows);
+
     return {
+      recommendations: recommendationRows.length,
       needs: needRows.length,
       offers: offerRows.length,
       organisations: orgs.length,
@@ -343,4 +364,62 @@ async function upsertOrganisations(tx: Tx, orgs: ReturnType<typeof OrganisationF
     for (const row of rows) ids.set(row.slug, row.id);
   });
   return ids;
+}
+
+/**
+ * Recommendations, upserted by slug, and the demo needs that answer them: each need named in a
+ * recommendation's `needs` gets its id added to its `recommendation_ids` (kept once).
+ */
+async function upsertRecommendations(tx: Tx, rows: ReturnType<typeof RecommendationFile.parse>) {
+  const saved = await tx
+    .insert(recommendations)
+    .values(
+      rows.map((r) => ({
+        slug: r.id,
+        language: r.language,
+        visibility: r.visibility,
+        source: r.source,
+        texts: r.texts,
+        country: r.country,
+        themes: r.themes,
+        sdgTargets: r.sdgTargets,
+        sourceAssessment: r.sourceAssessment,
+        issuedOn: r.issuedOn,
+        priority: r.priority,
+        status: r.status,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: recommendations.slug,
+      set: {
+        ...excluded([
+          'language',
+          'visibility',
+          'source',
+          'texts',
+          'country',
+          'themes',
+          'sdg_targets',
+          'source_assessment',
+          'issued_on',
+          'priority',
+          'status',
+        ]),
+        updatedAt: new Date(),
+      },
+    })
+    .returning({ id: recommendations.id, slug: recommendations.slug });
+  const idOf = new Map(saved.map((row) => [row.slug, row.id]));
+  for (const r of rows)
+    for (const slug of r.needs) {
+      const id = idOf.get(r.id)!;
+      const updated = await tx
+        .update(needs)
+        .set({
+          recommendationIds: sql`ARRAY(SELECT DISTINCT unnest(${needs.recommendationIds} || ARRAY[${id}]::uuid[]))`,
+        })
+        .where(eq(needs.slug, slug))
+        .returning({ id: needs.id });
+      if (updated.length === 0) throw new Error(`recommendation ${r.id}: unknown need "${slug}"`);
+    }
 }

@@ -221,6 +221,25 @@ export const OfferFile = z.array(
   }),
 );
 
+/** Technical-assistance recommendations; `needs` names the demo needs (by id) that answer each. */
+export const RecommendationFile = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    language: z.string(),
+    country: iso3,
+    texts: translated({ title: z.string().min(1), text: z.string().min(1) }),
+    themes: z.array(z.string()).min(1),
+    sdgTargets: z.array(z.string()).default([]),
+    sourceAssessment: z.string().min(1),
+    issuedOn: z.iso.date(),
+    priority: z.enum(['high', 'medium', 'low']),
+    status: z.enum(['open', 'in-progress', 'addressed', 'closed']).default('open'),
+    visibility: z.enum(['public', 'members']).default('members'),
+    needs: z.array(z.string()).default([]),
+    source: sourceRef,
+  }),
+);
+
 /** Reads a data file as raw text (kept for digests) and parses it with its schema. */
 export function readDataFile<T extends z.ZodType>(relativePath: string, schema: T): z.infer<T> {
   const raw = readFileSync(join(dataFilesDir, relativePath), 'utf8');

@@ -110,7 +110,9 @@ export function PostingDetails({ posting, group, display, actionData, children }
                       <ul className="plain">
                         {posting.recommendationIds.map((id) => (
                           <li key={id}>
-                            <code>{id}</code>
+                            <a href={`/${lang}/recommendations/${id}`}>
+                              <code>{id}</code>
+                            </a>
                           </li>
                         ))}
                       </ul>

@@ -90,6 +90,10 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/map': PUBLIC,
   'GET /api/v1/countries/{iso3}/profile': PUBLIC,
   'GET /api/v1/charts/{chart}': PUBLIC,
+  'GET /api/v1/recommendations': PUBLIC,
+  'GET /api/v1/recommendations/export': PUBLIC,
+  'GET /api/v1/recommendations/gaps': PUBLIC,
+  'GET /api/v1/recommendations/{id}': { visitor: 404, rest: 'ok' }, // a members-only recommendation
   'GET /api/v1/audit': STAFF,
   'GET /api/v1/audit/export': STAFF,
   // Writes run after every read, in role order; the fixture record is a public published solution.
@@ -150,6 +154,10 @@ const EXPECTED: Record<string, Expectation> = {
   // Another organisation's project: changed and published only by its author, their admin and staff.
   'PATCH /api/v1/projects/{id}': STAFF,
   'POST /api/v1/projects/{id}/publish': STAFF,
+  // Recommendations come from assessments the secretariat enters: only staff write them.
+  'POST /api/v1/recommendations': STAFF,
+  'PATCH /api/v1/recommendations/{id}': STAFF,
+  'POST /api/v1/recommendations/{id}/status': STAFF,
   // Last: joining changes who is in the group.
   'POST /api/v1/groups/{id}/members': MEMBERS,
   'DELETE /api/v1/invitations/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's
@@ -326,6 +334,7 @@ function fill(path: string): string {
     .replace('/matches/{id}', `/matches/${values.matchId}`)
     .replace('/offers/{id}', `/offers/${values.offerId}`)
     .replace('/projects/{id}', `/projects/${values.projectId}`)
+    .replace('/recommendations/{id}', '/recommendations/tcd-financial-intelligence-unit-capacity')
     .replace('/notifications/{id}', '/notifications/00000000-0000-4000-8000-000000000000')
     .replace('{token}', 'z'.repeat(43))
     .replace('{code}', 'VNM')
@@ -355,6 +364,17 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/matches/{id}/decline': { reason: 'Not a fit for us' },
   'PATCH /api/v1/offers/{id}': { title: 'Seed bank training, revised' },
   'PATCH /api/v1/projects/{id}': { status: '2' },
+  'POST /api/v1/recommendations': {
+    language: 'en',
+    title: 'Border document examination',
+    text: 'Train border officers to examine travel documents.',
+    country: 'NER',
+    themes: ['wg-border-law-enforcement'],
+    sourceAssessment: 'CTED assessment visit, 2024',
+    issuedOn: '2024-01-15',
+  },
+  'PATCH /api/v1/recommendations/{id}': { priority: 'medium' },
+  'POST /api/v1/recommendations/{id}/status': { status: 'in-progress' },
 };
 
 function expected(route: string, caller: Caller): Outcome {

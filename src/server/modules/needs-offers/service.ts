@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -239,6 +239,26 @@ export function createNeedsOffersService({ db, reference, organisations }: Deps)
           .from(table)
           .where(or(...parts))
       ).map((row) => row.id);
+    },
+
+    /** The needs the viewer may read that list a recommendation, titled in the reader's language. */
+    async addressing(viewer: Viewer, recommendationId: string, lang: string) {
+      const rows = await db
+        .select()
+        .from(needs)
+        .where(and(readable('need', viewer), arrayContains(needs.recommendationIds, [recommendationId])))
+        .orderBy(needs.createdAt);
+      return rows.map((row) => {
+        const language = pickLanguage(row.texts, lang, row.language);
+        return {
+          type: 'need' as const,
+          id: row.id,
+          slug: row.slug,
+          title: row.texts[language]!.title,
+          language,
+          status: row.status,
+        };
+      });
     },
 
     /** Every open need or offer, without a permission check: for refreshing match suggestions. */

@@ -72,6 +72,8 @@ function snapshot(row: PostingRow): Record<string, unknown> {
  */
 export function createNeedsOffersWrites({ db, reference, organisations, accounts, indexer }: Deps) {
   const listeners: PostingListener[] = [];
+  /** Which of these ids are recommendations that exist (the recommendations module owns them). */
+  let knownRecommendations: (ids: string[], tx: DbOrTx) => Promise<Set<string>> = async () => new Set();
 
   /** Checks codes, languages, the organisation and the sharing scope; every problem at once. */
   async function validate(
@@ -117,6 +119,17 @@ export function createNeedsOffersWrites({ db, reference, organisations, accounts
         });
       else if (!isStaff(viewer) && !viewer.workingGroupIds.includes(group.id))
         denied.push({ field: 'body.workingGroupId', message: 'you are not a member of this working group' });
+    }
+    const recommendationIds = (input as Partial<NeedInputData>).recommendationIds;
+    if (recommendationIds?.length) {
+      const known = await knownRecommendations(recommendationIds, db);
+      recommendationIds.forEach((id, index) => {
+        if (!known.has(id))
+          invalid.push({
+            field: `body.recommendationIds.${index}`,
+            message: `unknown recommendation "${id}"`,
+          });
+      });
     }
     if (invalid.length)
       throw new AppError('validation_failed', 'Some fields are not valid', [...invalid, ...denied]);
@@ -200,6 +213,11 @@ export function createNeedsOffersWrites({ db, reference, organisations, accounts
   }
 
   return {
+    /** Sets how recommendation ids a need lists are checked (wired in services.ts). */
+    linkRecommendations(check: (ids: string[], tx: DbOrTx) => Promise<Set<string>>) {
+      knownRecommendations = check;
+    },
+
     /** Registers a listener run inside every write's transaction. */
     onWrite(listener: PostingListener) {
       listeners.push(listener);

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.js';
@@ -377,6 +377,38 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
       return [...flows.values()]
         .map((flow) => ({ from: flow.from, to: flow.to, value: flow.projects.size }))
         .sort((a, b) => b.value - a.value || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+    },
+
+    /** The projects the viewer may read that list a recommendation, titled in the reader's language. */
+    async addressing(viewer: Viewer, recommendationId: string, lang: string) {
+      const rows = await db
+        .select()
+        .from(projects)
+        .where(and(readable(viewer), arrayContains(projects.recommendationIds, [recommendationId])))
+        .orderBy(asc(projects.createdAt));
+      const statuses = await reference.codelistLabels('ActivityStatus', lang);
+      return rows.map((row) => {
+        const language = pickLanguage(row.texts, lang, row.language);
+        return {
+          type: 'project' as const,
+          id: row.id,
+          slug: row.slug,
+          title: row.texts[language]!.title,
+          language,
+          status: statuses.get(row.status) ?? row.status,
+        };
+      });
+    },
+
+    /** Which of these recommendations a project the viewer may read lists. */
+    async addressedRecommendations(viewer: Viewer, recommendationIds: string[]): Promise<Set<string>> {
+      if (recommendationIds.length === 0) return new Set();
+      const rows = await db
+        .select({ ids: projects.recommendationIds })
+        .from(projects)
+        .where(and(readable(viewer), arrayOverlaps(projects.recommendationIds, recommendationIds)));
+      const wanted = new Set(recommendationIds);
+      return new Set(rows.flatMap((row) => row.ids.filter((id) => wanted.has(id))));
     },
 
     /** Every project as a search document, for a full reindex. */
