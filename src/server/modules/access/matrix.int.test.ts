@@ -82,6 +82,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/offers/{id}/matches': PUBLIC,
   'GET /api/v1/projects': PUBLIC,
   'GET /api/v1/projects/export': PUBLIC,
+  'GET /api/v1/projects/iati.xml': PUBLIC,
   'GET /api/v1/projects/{id}': PUBLIC,
   'GET /api/v1/matches': MEMBERS,
   // A match of another organisation's need: its sides and staff see it; others are told it does not exist.
@@ -151,6 +152,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/v1/offers/{id}/close': STAFF,
   'POST /api/v1/offers/{id}/reopen': STAFF,
   'POST /api/v1/projects': MEMBERS,
+  'POST /api/v1/projects/import': STAFF,
   // Another organisation's project: changed and published only by its author, their admin and staff.
   'PATCH /api/v1/projects/{id}': STAFF,
   'POST /api/v1/projects/{id}/publish': STAFF,
@@ -291,6 +293,7 @@ beforeAll(async () => {
   const projectPosted = await posted('/api/v1/projects', {
     title: 'Seed multiplication project',
     visibility: 'public',
+    dates: { plannedStart: '2026-01-01' },
   });
   expect([needPosted.status, offerPosted.status, projectPosted.status]).toEqual([201, 201, 201]);
   values.projectId = projectPosted.body.id;

@@ -32,7 +32,7 @@ describe(`the map API (${engineName})`, () => {
     const { status, body } = await t.json<MapBody>('/api/v1/map');
     expect(status).toBe(200);
     expect(body.metric).toBe('solutions');
-    expect(body.metrics).toEqual(['solutions', 'needs', 'offers', 'matches']);
+    expect(body.metrics).toEqual(['solutions', 'needs', 'offers', 'matches', 'projects']);
     expect(body.values.length).toBeGreaterThan(10);
     const kenya = body.values.find((v) => v.iso3 === 'KEN')!;
     expect(kenya).toMatchObject({ m49: '404', name: 'Kenya' });
@@ -176,6 +176,7 @@ describe(`the country profile API (${engineName})`, () => {
       'offers',
       'organisations',
       'agreedMatches',
+      'projects',
     ]);
     expect(sections.solutionsReplicated.total).toBe(2);
     expect(sections.solutionsDeveloped.total).toBeGreaterThan(0);

@@ -315,6 +315,7 @@ describe(`linking and the gap view (${engineName})`, () => {
       organisation: orgA.slug,
       countries: [{ iso3: 'BFA', percentage: null }],
       themes: [{ id: 'wg-border-law-enforcement', percentage: null }],
+      dates: { plannedStart: '2027-01-01' },
       recommendationIds: [target.id],
       visibility: 'public',
     });
