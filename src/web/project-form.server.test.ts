@@ -140,7 +140,12 @@ describe('project form', () => {
     expect(patch).toEqual({
       title: 'Alimentación escolar local',
       countries: [{ iso3: 'NER', percentage: '100' }],
-      dates: { plannedStart: '2026-01-01', actualStart: '2026-02-01', plannedEnd: '2027-12-31', actualEnd: null },
+      dates: {
+        plannedStart: '2026-01-01',
+        actualStart: '2026-02-01',
+        plannedEnd: '2027-12-31',
+        actualEnd: null,
+      },
     });
     expect(rows.countries).toEqual([0]);
     expect(ProjectPatch.safeParse(patch).success).toBe(true);
@@ -200,7 +205,9 @@ describe('project form', () => {
     expect(shown).toHaveLength(1 + EMPTY_ROWS);
     expect(shown[0]).toEqual({ iso3: 'NER', percentage: '60' });
     // A blank row between filled ones stays, so errors keep their positions.
-    expect(rowsWithBlanks('countries', [blank, { iso3: 'MLI', percentage: '' }])).toHaveLength(2 + EMPTY_ROWS);
+    expect(rowsWithBlanks('countries', [blank, { iso3: 'MLI', percentage: '' }])).toHaveLength(
+      2 + EMPTY_ROWS,
+    );
     expect(rowsWithBlanks('budgets', [])[0]).toEqual({
       periodStart: '',
       periodEnd: '',

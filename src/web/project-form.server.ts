@@ -67,7 +67,8 @@ export function projectFormValues(form: FormData): ProjectFormValues {
     if (!(list in ROW_FIELDS) || !(ROW_FIELDS[list] as readonly string[]).includes(field)) continue;
     const at = Number(index);
     if (at >= 200) continue;
-    const target = (rows[list] ??= []);
+    rows[list] ??= [];
+    const target = rows[list];
     while (target.length <= at) target.push({});
     target[at]![field] = value.trim();
   }
