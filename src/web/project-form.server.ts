@@ -263,6 +263,25 @@ export function projectToFormValues(project: Project): ProjectFormValues {
 
 type Option = { value: string; label: string };
 
+/** Every platform organisation the viewer may see, as choices labelled "Name (ACRONYM)". */
+export async function organisationOptions(context: WebContext, lang: Language): Promise<Option[]> {
+  const { services, viewer } = context;
+  const options: Option[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await services.organisations.list(viewer, {
+      lang,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    options.push(
+      ...page.items.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name })),
+    );
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return options.sort((a, b) => a.label.localeCompare(b.label, lang));
+}
+
 /** The choices the project form offers, labelled in the reader's language. */
 export async function projectFormOptions(
   context: WebContext,
@@ -271,20 +290,7 @@ export async function projectFormOptions(
 ) {
   const { services, viewer } = context;
   const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, lang);
-  const organisations: Option[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await services.organisations.list(viewer, {
-      lang,
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    organisations.push(
-      ...page.items.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name })),
-    );
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  organisations.sort(byLabel);
+  const organisations = await organisationOptions(context, lang);
   const groupIds = [...new Set([...viewer.workingGroupIds, ...(current.groupId ? [current.groupId] : [])])];
   const [countries, regions, sectors, themes, modalities, sdgs, statuses, cooperation, roles, types] =
     await Promise.all([
