@@ -3,21 +3,17 @@ import { isStaff } from '../server/modules/access/policy';
 import type { Project } from '../server/modules/projects/schema';
 import type { Language } from '../shared/languages';
 import type { WebContext } from './context';
+import {
+  EMPTY_ROWS,
+  isBlank,
+  type ProjectFormRow,
+  ROW_FIELDS,
+  ROW_LISTS,
+  type RowList,
+  rowsWithBlanks,
+} from './project-rows';
 
-/** The repeatable rows of the project form, each with the names of its inputs. */
-export const ROW_FIELDS = {
-  countries: ['iso3', 'percentage'],
-  regions: ['code', 'percentage'],
-  sectors: ['code', 'percentage'],
-  themes: ['id', 'percentage'],
-  participants: ['organisation', 'name', 'role', 'southSouthRole'],
-  budgets: ['periodStart', 'periodEnd', 'amount', 'currency'],
-  transactions: ['type', 'date', 'amount', 'currency', 'provider', 'receiver'],
-} as const;
-
-export type RowList = keyof typeof ROW_FIELDS;
-export const ROW_LISTS = Object.keys(ROW_FIELDS) as RowList[];
-export type ProjectFormRow = Record<string, string>;
+export { EMPTY_ROWS, type ProjectFormRow, ROW_FIELDS, ROW_LISTS, type RowList, rowsWithBlanks };
 
 const SINGLE = [
   'language',
@@ -44,9 +40,6 @@ const MULTI = ['sdgGoals', 'modalities'] as const;
 export type ProjectFormValues = Partial<Record<(typeof SINGLE)[number], string>> &
   Partial<Record<(typeof MULTI)[number], string[]>> &
   Partial<Record<RowList, ProjectFormRow[]>>;
-
-/** How many empty rows the form adds after the filled ones, so more can be written without JavaScript. */
-export const EMPTY_ROWS = 3;
 
 const ROW_NAME = /^([a-zA-Z]+)\.(\d{1,3})\.([a-zA-Z][a-zA-Z0-9]*)$/;
 
@@ -79,8 +72,6 @@ export function projectFormValues(form: FormData): ProjectFormValues {
 function fillRow(list: RowList, row: ProjectFormRow): ProjectFormRow {
   return Object.fromEntries(ROW_FIELDS[list].map((field) => [field, row[field] ?? '']));
 }
-
-const isBlank = (row: ProjectFormRow) => Object.values(row).every((value) => !value);
 
 /** Where each row the API receives sits in the form: API index → form index, per list. */
 export type RowPositions = Record<RowList, number[]>;
@@ -202,15 +193,6 @@ export function projectErrors(errors: FieldError[], rows?: RowPositions): Record
     out[key] ??= error.message;
   }
   return out;
-}
-
-/** The rows of a list as the form shows them: the filled ones, then `EMPTY_ROWS` empty ones. */
-export function rowsWithBlanks(list: RowList, rows: ProjectFormRow[] | undefined): ProjectFormRow[] {
-  const filled = rows ?? [];
-  const lastFilled = filled.reduce((last, row, index) => (isBlank(row) ? last : index), -1);
-  const kept = filled.slice(0, Math.max(lastFilled + 1, 0));
-  const blank = Object.fromEntries(ROW_FIELDS[list].map((field) => [field, ''])) as ProjectFormRow;
-  return [...kept, ...Array.from({ length: EMPTY_ROWS }, () => ({ ...blank }))];
 }
 
 const orEmpty = (value: string | null | undefined) => value ?? '';

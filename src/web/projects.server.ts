@@ -89,6 +89,7 @@ function totalsOf(lang: Language, project: Project) {
     disbursement: formatMoney(lang, t.disbursement, t.currency),
     expenditure: formatMoney(lang, t.expenditure, t.currency),
     hasBudget: compareDecimals(t.budget, '0') !== 0,
+    hasDisbursement: compareDecimals(t.disbursement, '0') !== 0,
   }));
 }
 
@@ -96,7 +97,18 @@ function datesOf(lang: Language, project: Project) {
   const { plannedStart, plannedEnd, actualStart, actualEnd } = project.dates;
   const range = (start: string | null, end: string | null) =>
     start && end ? formatDateRange(lang, start, end, 'day') : null;
+  const start = plannedStart ?? actualStart;
+  const end = actualEnd ?? plannedEnd;
+  const window =
+    start && end
+      ? { kind: 'range' as const, dates: formatDateRange(lang, start, end, 'day') }
+      : start
+        ? { kind: 'from' as const, dates: formatDate(lang, start) }
+        : end
+          ? { kind: 'until' as const, dates: formatDate(lang, end) }
+          : null;
   return {
+    window,
     planned: range(plannedStart, plannedEnd),
     plannedStart: day(lang, plannedStart),
     plannedEnd: day(lang, plannedEnd),
@@ -197,7 +209,7 @@ export async function projectLoader({ params, context }: PageArgs) {
   const orgs = orgIds.length
     ? await context.services.organisations.summaries(context.viewer, orgIds, lang)
     : [];
-  const slugs = new Map(orgs.map((o) => [o.id, o.slug]));
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
   const number = (value: string | null) => (value === null ? null : formatNumber(lang, value));
   return {
     project,
@@ -205,9 +217,11 @@ export async function projectLoader({ params, context }: PageArgs) {
     display: {
       dates: datesOf(lang, project),
       totals: totalsOf(lang, project),
-      participants: project.participants.map((p) => ({
-        slug: p.organisationId ? (slugs.get(p.organisationId) ?? p.organisationId) : null,
-      })),
+      /** Platform organisations taking part, named in the reader's language when they can be. */
+      participants: project.participants.map((p) => {
+        const org = p.organisationId ? orgById.get(p.organisationId) : undefined;
+        return { organisation: org ? { slug: org.slug, name: org.name, language: org.language } : null };
+      }),
       budgets: project.budgets.map((b) => ({
         period: formatDateRange(lang, b.periodStart, b.periodEnd, 'day'),
         amount: formatMoney(lang, b.amount, b.currency),

@@ -7,7 +7,7 @@ export function ProjectCard({ project }: { project: ProjectListItem }) {
   const language = useLanguage();
   const { t } = useTranslation();
   const { dates, totals } = project.display;
-  const when = dates.planned ?? dates.plannedStart ?? dates.actualStart;
+  const places = project.countries.length ? project.countries : project.regions;
   return (
     <article className="card">
       <h3 {...langProps(project.language, language)}>
@@ -25,21 +25,28 @@ export function ProjectCard({ project }: { project: ProjectListItem }) {
         ) : (
           project.reportingOrg.name
         )}
-        {project.countries.length > 0 && <> · {project.countries.map((c) => c.name).join(', ')}</>}
+        {places.length > 0 && (
+          <> · {places.map((place) => ('name' in place ? place.name : place.label)).join(', ')}</>
+        )}
       </p>
       <p className="meta">
-        {t('projects.dates')}: {when ?? t('postings.notGiven')}
+        {t('projects.dates')}:{' '}
+        {dates.window
+          ? t(`postings.window.${dates.window.kind}`, { dates: dates.window.dates })
+          : t('postings.notGiven')}
       </p>
       {totals.length > 0 && (
         <ul className="plain meta">
-          {totals.map((total) => (
-            <li key={total.currency}>
-              {t('projects.budgetAndDisbursed', {
-                budget: total.budget,
-                disbursed: total.disbursement,
-              })}
-            </li>
-          ))}
+          {totals
+            .filter((total) => total.hasBudget || total.hasDisbursement)
+            .map((total) => (
+              <li key={total.currency}>
+                {t('projects.budgetAndDisbursed', {
+                  budget: total.budget,
+                  disbursed: total.disbursement,
+                })}
+              </li>
+            ))}
         </ul>
       )}
       {project.cooperationType && (

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
 import type { Project } from '../../server/modules/projects/schema';
@@ -29,7 +29,6 @@ function Progress({
   ascending: boolean;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   if (!progress) return null;
   const text = t(ascending ? 'projects.progress' : 'projects.progressLower', {
     actual: progress.actual,
@@ -38,13 +37,8 @@ function Progress({
   });
   return (
     <div className="indicator-progress">
-      <progress
-        max={100}
-        value={progress.percent}
-        aria-label={`${title}: ${text}`}
-        aria-describedby={`${id}-text`}
-      />
-      <p id={`${id}-text`} className="progress-text">
+      <progress max={100} value={progress.percent} aria-label={`${title}: ${text}`} />
+      <p className="progress-text" aria-hidden="true">
         {text}
       </p>
     </div>
@@ -54,7 +48,8 @@ function Progress({
 function Results({ project, display }: { project: Project; display: Display }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const textLang = langProps(project.language, lang);
+  // Results are kept in the language the project was written in.
+  const textLang = langProps(project.originalLanguage, lang);
   const results = project.results as ProjectResult[];
   if (results.length === 0) return null;
   return (
@@ -318,12 +313,18 @@ export function ProjectDetails({
                 </thead>
                 <tbody>
                   {project.participants.map((p, i) => {
-                    const slug = display.participants[i]?.slug;
+                    const org = display.participants[i]?.organisation;
                     return (
                       // biome-ignore lint/suspicious/noArrayIndexKey: items are fixed for the page and may repeat
                       <tr key={`${i}-${p.name}`}>
                         <th scope="row">
-                          {slug ? <a href={`/${lang}/organisations/${slug}`}>{p.name}</a> : p.name}
+                          {org ? (
+                            <a href={`/${lang}/organisations/${org.slug}`} {...langProps(org.language, lang)}>
+                              {org.name}
+                            </a>
+                          ) : (
+                            p.name
+                          )}
                         </th>
                         <td>{p.roleLabel ?? '—'}</td>
                         <td>

@@ -3,12 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/languages';
 import { ACTIVITY_STATUSES } from '../../shared/projects';
-import {
-  type ProjectFormOptions,
-  type ProjectFormValues,
-  type RowList,
-  rowsWithBlanks,
-} from '../project-form.server';
+import type { ProjectFormOptions, ProjectFormValues } from '../project-form.server';
+import { type RowList, rowsWithBlanks } from '../project-rows';
 import { Select, TextArea, TextInput } from './form-fields';
 
 const VISIBILITIES = ['public', 'members', 'organization', 'working_group', 'private'] as const;
