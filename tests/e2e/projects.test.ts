@@ -243,6 +243,12 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       expect(await page.locator('input[name="countries.1.percentage"]').inputValue()).toBe('40');
       expect(await page.locator('input[name="budgets.0.amount"]').inputValue()).toBe('500000');
       await expectNoAxeViolations(page, 'the edit form');
+      // A row's own error lands beside that row's input.
+      await page.locator('input[name="budgets.0.amount"]').fill('12.345');
+      await submit(page);
+      await page.waitForSelector('.field-error');
+      expect(await errorBeside(page, 'budgets.0.amount')).toMatch(/at most two decimals/);
+      expect(await page.locator('input[name="budgets.0.amount"]').getAttribute('aria-invalid')).toBe('true');
       await page.locator('input[name="budgets.0.amount"]').fill('600000');
       await submit(page);
       await page.waitForURL(`${server.url}/en/projects/${projectSlug}`);
