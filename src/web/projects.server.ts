@@ -272,9 +272,11 @@ export async function projectLoader({ params, context }: PageArgs) {
 /** Publishing a draft, from its page. */
 export async function projectAction({ request, params, context }: PageArgs) {
   requireMemberPage(context.viewer, params.lang, request);
+  // The page may be addressed by IATI identifier; the write takes the id.
+  const project = await readable(context, params.id!, params.lang);
   const result = await runForm(
     () =>
-      context.services.projectWrites.publish({ viewer: context.viewer, ip: context.clientIp }, params.id!),
+      context.services.projectWrites.publish({ viewer: context.viewer, ip: context.clientIp }, project.id),
     projectErrors,
   );
   if (result.ok) throw redirect(`/${params.lang}/projects/${result.value.slug}`);
