@@ -85,6 +85,10 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
         expect(detail!.status()).toBe(200);
         expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
         await expectNoAxeViolations(page, `${lang}/projects/${DEMO_WITH_RESULTS}`);
+
+        const form = await page.goto(`${server.url}/${lang}/projects/new`);
+        expect(form!.status()).toBe(200);
+        await expectNoAxeViolations(page, `${lang}/projects/new`);
         await page.close();
       },
       TEST_TIMEOUT,
@@ -155,6 +159,11 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       expect(regional).not.toContain('Support to the Pan-African School Feeding Network');
       await page.goto(`${server.url}/en/projects?country=nowhere`);
       expect(await page.locator('.field:has(select[name="country"]) .field-error').count()).toBe(1);
+      // Demo projects are in the search index, and search links to their pages.
+      await page.goto(`${server.url}/en/search?q=${encodeURIComponent('Pérez-Guerrero')}&type=project`);
+      const hit = page.locator('.result', { hasText: 'Pérez-Guerrero Trust Fund' });
+      expect(await hit.count()).toBe(1);
+      expect(await hit.locator('a').first().getAttribute('href')).toBe(`/en/projects/${DEMO_WITH_RESULTS}`);
       // Visitors see no drafts filter and no "report" link.
       expect(await page.locator('select[name="publication"]').count()).toBe(0);
       expect(await page.locator('a[href="/en/projects/new"]').count()).toBe(0);
@@ -254,6 +263,38 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       await page.waitForURL(`${server.url}/en/projects/${projectSlug}`);
       await expect.poll(() => page.locator('table.totals tbody tr').textContent()).toContain('$600,000.00');
       await page.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'reports a project without JavaScript',
+    async () => {
+      const context = await launchBrowser({ javaScriptEnabled: false });
+      await accounts.signInBrowser(context, member);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/es/projects/new`);
+      await page.locator('input[name="title"]').fill('Registro civil digital en zonas rurales');
+      await page.locator('select[name="countries.0.iso3"]').selectOption('BOL');
+      await page.locator('input[name="countries.0.percentage"]').fill('50');
+      await submit(page);
+      await page.waitForSelector('.field-error');
+      // Every problem at once: the missing description and a single country that is not 100%.
+      expect(await errorBeside(page, 'description')).toBeTruthy();
+      await page
+        .locator('textarea[name="description"]')
+        .fill('Digitalizar el registro civil en municipios rurales.');
+      await submit(page);
+      await page.waitForSelector('.field-error');
+      expect(await errorBeside(page, 'countries.0.percentage')).toBe('must be 100 when it is the only one');
+      await page.locator('input[name="countries.0.percentage"]').fill('');
+      await submit(page);
+      await page.waitForURL(/\/es\/projects\/registro-civil-digital/);
+      expect(await page.locator('h1').textContent()).toBe('Registro civil digital en zonas rurales');
+      expect(await page.locator('dt:text-is("Países receptores") + dd').textContent()).toBe(
+        'Bolivia (Estado Plurinacional de)',
+      );
+      await context.close();
     },
     TEST_TIMEOUT,
   );
