@@ -215,4 +215,161 @@ describe('project form', () => {
       currency: '',
     });
   });
+
+  const indicatorRow = (overrides: Record<string, string> = {}) => ({
+    resultType: '2',
+    result: 'Niños que reciben comidas escolares',
+    indicator: 'Número de escolares',
+    ascending: '',
+    baseline: '12000',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    target: '20000',
+    actual: '17500',
+    measure: '',
+    baselineYear: '',
+    baselineDate: '',
+    resultDescription: '',
+    indicatorDescription: '',
+    ...overrides,
+  });
+
+  it('groups indicator rows into results, indicators and periods', () => {
+    const { input, rows } = projectInputOf({
+      ...values,
+      indicators: [
+        indicatorRow(),
+        { ...indicatorRow(), ...Object.fromEntries(Object.keys(indicatorRow()).map((k) => [k, ''])) },
+        indicatorRow({ periodStart: '2027-01-01', periodEnd: '2027-12-31', target: '25000', actual: '' }),
+        indicatorRow({
+          indicator: 'Escuelas abastecidas',
+          ascending: 'false',
+          baseline: '',
+          target: '5',
+          actual: '7',
+        }),
+        indicatorRow({ resultType: '1', result: 'Cocinas equipadas', indicator: 'Cocinas', baseline: '' }),
+      ],
+    });
+    expect(input.results).toEqual([
+      {
+        type: '2',
+        title: 'Niños que reciben comidas escolares',
+        indicators: [
+          {
+            title: 'Número de escolares',
+            measure: '1',
+            ascending: true,
+            baseline: { year: null, date: null, value: '12000' },
+            periods: [
+              { start: '2026-01-01', end: '2026-12-31', target: '20000', actual: '17500' },
+              { start: '2027-01-01', end: '2027-12-31', target: '25000', actual: null },
+            ],
+          },
+          {
+            title: 'Escuelas abastecidas',
+            measure: '1',
+            ascending: false,
+            baseline: null,
+            periods: [{ start: '2026-01-01', end: '2026-12-31', target: '5', actual: '7' }],
+          },
+        ],
+      },
+      {
+        type: '1',
+        title: 'Cocinas equipadas',
+        indicators: [
+          {
+            title: 'Cocinas',
+            measure: '1',
+            ascending: true,
+            baseline: null,
+            periods: [{ start: '2026-01-01', end: '2026-12-31', target: '20000', actual: '17500' }],
+          },
+        ],
+      },
+    ]);
+    expect(rows.results).toEqual({
+      '0': 0,
+      '0.0': 0,
+      '0.0.0': 0,
+      '0.0.1': 2,
+      '0.1': 3,
+      '0.1.0': 3,
+      '1': 4,
+      '1.0': 4,
+      '1.0.0': 4,
+    });
+    expect(ProjectInput.safeParse(input).success).toBe(true);
+  });
+
+  it('keeps what the form hides (measure, baseline year, descriptions) through an edit', () => {
+    const before: ProjectFormValues = {
+      ...values,
+      indicators: [
+        indicatorRow({
+          measure: '2',
+          baselineYear: '2025',
+          resultDescription: 'Una descripción',
+          actual: '',
+        }),
+      ],
+    };
+    expect(projectPatchOf(before, { ...before }).patch).toEqual({});
+    const { patch } = projectPatchOf(before, {
+      ...before,
+      indicators: [{ ...before.indicators![0]!, actual: '18000' }],
+    });
+    expect(patch.results).toEqual([
+      {
+        type: '2',
+        title: 'Niños que reciben comidas escolares',
+        description: 'Una descripción',
+        indicators: [
+          {
+            title: 'Número de escolares',
+            measure: '2',
+            ascending: true,
+            baseline: { year: 2025, date: null, value: '12000' },
+            periods: [{ start: '2026-01-01', end: '2026-12-31', target: '20000', actual: '18000' }],
+          },
+        ],
+      },
+    ]);
+    expect(ProjectPatch.safeParse(patch).success).toBe(true);
+    // A row whose visible inputs are emptied is removed, hidden ones notwithstanding.
+    const emptied = Object.fromEntries(
+      Object.entries(before.indicators![0]!).map(([k, v]) => [k, k === 'measure' ? v : '']),
+    );
+    expect(projectPatchOf(before, { ...before, indicators: [emptied] }).patch).toEqual({ results: [] });
+  });
+
+  it('maps errors about results, indicators and periods to the row they came from', () => {
+    const { rows } = projectInputOf({
+      ...values,
+      indicators: [
+        { ...indicatorRow(), ...Object.fromEntries(Object.keys(indicatorRow()).map((k) => [k, ''])) },
+        indicatorRow(),
+        indicatorRow({ periodStart: '2027-01-01', periodEnd: '2027-12-31', target: 'lots' }),
+      ],
+    });
+    expect(
+      projectErrors(
+        [
+          { field: 'body.results.0.indicators.0.periods.1.target', message: 'must be a number' },
+          { field: 'body.results.0.indicators.0.baseline.value', message: 'must be a number' },
+          { field: 'body.results.0.title', message: 'must not be empty' },
+          { field: 'body.results.0.indicators.0.periods.0.end', message: 'must not be before the start' },
+          { field: 'body.results', message: 'too many' },
+        ],
+        rows,
+      ),
+    ).toEqual({
+      'indicators.2.target': 'must be a number',
+      'indicators.1.baseline': 'must be a number',
+      'indicators.1.result': 'must not be empty',
+      'indicators.1.periodEnd': 'must not be before the start',
+      indicators: 'too many',
+    });
+  });
 });

@@ -2,6 +2,7 @@ import type { FieldError } from '../server/errors';
 import { isStaff } from '../server/modules/access/policy';
 import type { Project } from '../server/modules/projects/schema';
 import type { Language } from '../shared/languages';
+import type { ProjectResult } from '../shared/projects';
 import type { WebContext } from './context';
 import {
   EMPTY_ROWS,
@@ -73,14 +74,20 @@ function fillRow(list: RowList, row: ProjectFormRow): ProjectFormRow {
   return Object.fromEntries(ROW_FIELDS[list].map((field) => [field, row[field] ?? '']));
 }
 
-/** Where each row the API receives sits in the form: API index → form index, per list. */
-export type RowPositions = Record<RowList, number[]>;
+type SimpleList = Exclude<RowList, 'indicators'>;
+const SIMPLE_LISTS = ROW_LISTS.filter((list): list is SimpleList => list !== 'indicators');
+
+/**
+ * Where each row the API receives sits in the form: API index → form index, per list; for
+ * results, the form row of `R` (a result), `R.I` (an indicator) and `R.I.P` (a period).
+ */
+export type RowPositions = Record<SimpleList, number[]> & { results: Record<string, number> };
 
 const orNull = (value: string | undefined) => (value ? value : null);
 const share = (value: string | undefined) => orNull(value);
 const party = (name: string | undefined) => (name ? { name } : null);
 
-const ROW_INPUT: Record<RowList, (row: ProjectFormRow) => Record<string, unknown>> = {
+const ROW_INPUT: Record<SimpleList, (row: ProjectFormRow) => Record<string, unknown>> = {
   countries: (r) => ({ iso3: r.iso3 ?? '', percentage: share(r.percentage) }),
   regions: (r) => ({ code: r.code ?? '', percentage: share(r.percentage) }),
   sectors: (r) => ({ code: r.code ?? '', percentage: share(r.percentage) }),
@@ -117,9 +124,9 @@ export function projectInputOf(values: ProjectFormValues): {
   input: Record<string, unknown>;
   rows: RowPositions;
 } {
-  const rows = {} as RowPositions;
+  const rows = { results: {} } as RowPositions;
   const lists: Record<string, unknown[]> = {};
-  for (const list of ROW_LISTS) {
+  for (const list of SIMPLE_LISTS) {
     rows[list] = [];
     lists[list] = [];
     (values[list] ?? []).forEach((row, index) => {
@@ -147,8 +154,115 @@ export function projectInputOf(values: ProjectFormValues): {
     sdgGoals: values.sdgGoals ?? [],
     modalities: values.modalities ?? [],
     ...lists,
+    results: resultsOf(values.indicators ?? [], rows.results),
   };
   return { input, rows };
+}
+
+type IndicatorInput = {
+  title: string;
+  description?: string;
+  measure: string;
+  ascending: boolean;
+  baseline: { year: number | string | null; date: string | null; value: string | null } | null;
+  periods: Array<{ start: string | null; end: string | null; target: string | null; actual: string | null }>;
+};
+type ResultInput = { type: string; title: string; description?: string; indicators: IndicatorInput[] };
+
+/**
+ * Results from the indicator rows: rows with the same result (type and title) make one result,
+ * and within it rows with the same indicator title one indicator, one period per row. The
+ * baseline, direction and hidden fields are read from an indicator's first row.
+ */
+function resultsOf(indicatorRows: ProjectFormRow[], positions: Record<string, number>): ResultInput[] {
+  const results: ResultInput[] = [];
+  const resultAt = new Map<string, number>();
+  indicatorRows.forEach((row, index) => {
+    if (isBlank(row)) return;
+    const resultKey = JSON.stringify([row.resultType || '1', row.result ?? '']);
+    let r = resultAt.get(resultKey);
+    if (r === undefined) {
+      r = results.length;
+      resultAt.set(resultKey, r);
+      positions[`${r}`] = index;
+      results.push({
+        type: row.resultType || '1',
+        title: row.result ?? '',
+        ...(row.resultDescription ? { description: row.resultDescription } : {}),
+        indicators: [],
+      });
+    }
+    const result = results[r]!;
+    let i = result.indicators.findIndex((indicator) => indicator.title === (row.indicator ?? ''));
+    if (i === -1) {
+      i = result.indicators.length;
+      positions[`${r}.${i}`] = index;
+      const year = row.baselineYear;
+      result.indicators.push({
+        title: row.indicator ?? '',
+        ...(row.indicatorDescription ? { description: row.indicatorDescription } : {}),
+        measure: row.measure || '1',
+        ascending: row.ascending !== 'false',
+        baseline:
+          row.baseline || year || row.baselineDate
+            ? {
+                year: year ? (/^\d+$/.test(year) ? Number(year) : year) : null,
+                date: orNull(row.baselineDate),
+                value: orNull(row.baseline),
+              }
+            : null,
+        periods: [],
+      });
+    }
+    const indicator = result.indicators[i]!;
+    const period = {
+      start: orNull(row.periodStart),
+      end: orNull(row.periodEnd),
+      target: orNull(row.target),
+      actual: orNull(row.actual),
+    };
+    if (Object.values(period).some((value) => value !== null)) {
+      positions[`${r}.${i}.${indicator.periods.length}`] = index;
+      indicator.periods.push(period);
+    }
+  });
+  return results;
+}
+
+/** The form input an error about a result, an indicator or a period belongs beside. */
+const RESULT_FIELDS: Record<string, string> = {
+  type: 'resultType',
+  title: 'result',
+  description: 'result',
+};
+const INDICATOR_FIELDS: Record<string, string> = {
+  title: 'indicator',
+  description: 'indicator',
+  measure: 'indicator',
+  ascending: 'ascending',
+  baseline: 'baseline',
+};
+const PERIOD_FIELDS: Record<string, string> = {
+  start: 'periodStart',
+  end: 'periodEnd',
+  target: 'target',
+  actual: 'actual',
+};
+
+function resultErrorKey(path: string[], positions: Record<string, number> | undefined): string {
+  const [r, a, i, b, p, c] = path;
+  const at = (key: string) => positions?.[key];
+  if (r === undefined || !/^\d+$/.test(r)) return 'indicators';
+  if (a === 'indicators' && i !== undefined && /^\d+$/.test(i)) {
+    if (b === 'periods' && p !== undefined && /^\d+$/.test(p)) {
+      const row = at(`${r}.${i}.${p}`) ?? at(`${r}.${i}`);
+      return row === undefined ? 'indicators' : `indicators.${row}.${PERIOD_FIELDS[c ?? ''] ?? 'indicator'}`;
+    }
+    const row = at(`${r}.${i}`);
+    return row === undefined ? 'indicators' : `indicators.${row}.${INDICATOR_FIELDS[b ?? ''] ?? 'indicator'}`;
+  }
+  const row = at(r);
+  return row === undefined ? 'indicators' : `indicators.${row}.${RESULT_FIELDS[a ?? ''] ?? 'result'}`;
 }
 
 /**
@@ -184,8 +298,9 @@ export function projectErrors(errors: FieldError[], rows?: RowPositions): Record
     const path = error.field.replace(/^(body|path|query)(\.|$)/, '').split('.');
     const [head = '', index, field] = path;
     let key: string;
-    if (head in ROW_FIELDS && index !== undefined && /^\d+$/.test(index)) {
-      const at = rows?.[head as RowList][Number(index)] ?? Number(index);
+    if (head === 'results') key = resultErrorKey(path.slice(1), rows?.results);
+    else if (head in ROW_FIELDS && index !== undefined && /^\d+$/.test(index)) {
+      const at = rows?.[head as SimpleList][Number(index)] ?? Number(index);
       key = field ? `${head}.${at}.${field}` : head;
     } else if (SCALAR_LISTS.has(head)) key = head;
     else if (head === 'dates' && index) key = `dates.${index}`;
@@ -232,6 +347,32 @@ export function projectToFormValues(project: Project): ProjectFormValues {
       amount: b.amount,
       currency: b.currency,
     })),
+    indicators: (project.results as ProjectResult[]).flatMap((result) =>
+      result.indicators.flatMap((indicator) => {
+        const common = {
+          resultType: result.type,
+          result: result.title,
+          indicator: indicator.title,
+          ascending: indicator.ascending ? 'true' : 'false',
+          baseline: orEmpty(indicator.baseline?.value),
+          measure: indicator.measure,
+          baselineYear: indicator.baseline?.year != null ? String(indicator.baseline.year) : '',
+          baselineDate: orEmpty(indicator.baseline?.date),
+          resultDescription: orEmpty(result.description),
+          indicatorDescription: orEmpty(indicator.description),
+        };
+        const periods = indicator.periods.length
+          ? indicator.periods
+          : [{ start: null, end: null, target: null, actual: null }];
+        return periods.map((period) => ({
+          ...common,
+          periodStart: orEmpty(period.start),
+          periodEnd: orEmpty(period.end),
+          target: orEmpty(period.target),
+          actual: orEmpty(period.actual),
+        }));
+      }),
+    ),
     transactions: project.transactions.map((t) => ({
       type: t.type.id,
       date: t.date,

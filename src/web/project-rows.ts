@@ -12,7 +12,37 @@ export const ROW_FIELDS = {
   participants: ['organisation', 'name', 'role', 'southSouthRole'],
   budgets: ['periodStart', 'periodEnd', 'amount', 'currency'],
   transactions: ['type', 'date', 'amount', 'currency', 'provider', 'receiver'],
+  /**
+   * Results and indicators, one row per indicator period: rows with the same result and the same
+   * indicator title are one indicator. The last five are hidden inputs that carry what the form
+   * does not show, so an edit keeps them.
+   */
+  indicators: [
+    'resultType',
+    'result',
+    'indicator',
+    'ascending',
+    'baseline',
+    'periodStart',
+    'periodEnd',
+    'target',
+    'actual',
+    'measure',
+    'baselineYear',
+    'baselineDate',
+    'resultDescription',
+    'indicatorDescription',
+  ],
 } as const;
+
+/** Row inputs the form keeps as hidden fields. */
+export const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
+  'measure',
+  'baselineYear',
+  'baselineDate',
+  'resultDescription',
+  'indicatorDescription',
+]);
 
 export type RowList = keyof typeof ROW_FIELDS;
 export const ROW_LISTS = Object.keys(ROW_FIELDS) as RowList[];
@@ -21,8 +51,9 @@ export type ProjectFormRow = Record<string, string>;
 /** How many empty rows the form adds after the filled ones, so more can be written without JavaScript. */
 export const EMPTY_ROWS = 3;
 
-/** True when none of a row's inputs is filled in. */
-export const isBlank = (row: ProjectFormRow) => Object.values(row).every((value) => !value);
+/** True when none of a row's visible inputs is filled in. */
+export const isBlank = (row: ProjectFormRow) =>
+  Object.entries(row).every(([field, value]) => HIDDEN_FIELDS.has(field) || !value);
 
 /** The rows of a list as the form shows them: the filled ones, then `EMPTY_ROWS` empty ones. */
 export function rowsWithBlanks(list: RowList, rows: ProjectFormRow[] | undefined): ProjectFormRow[] {

@@ -12,13 +12,13 @@ const indicator = (overrides: Partial<ProjectIndicator> = {}): ProjectIndicator 
 });
 
 describe('indicator progress', () => {
-  it('is the actual value as a share of the target, from zero', () => {
+  it('is the actual value as a share of the target', () => {
     expect(indicatorProgress(indicator())).toMatchObject({ target: '20000', actual: '17500', percent: 88 });
   });
 
-  it('counts from the baseline when there is one below the target', () => {
+  it('reads as "17,500 of 20,000", whatever the baseline', () => {
     const fromBaseline = indicator({ baseline: { year: 2025, date: null, value: '12000' } });
-    expect(indicatorProgress(fromBaseline)?.percent).toBe(69);
+    expect(indicatorProgress(fromBaseline)?.percent).toBe(88);
   });
 
   it('reads the latest period that has both a target and an actual value', () => {

@@ -51,9 +51,10 @@ export function formatNumber(lang: Language, value: string): string {
 const day = (lang: Language, date: string | null) => (date ? formatDate(lang, date) : null);
 
 /**
- * How far an indicator's latest period with a target and an actual value has come, in percent of
- * the way from the baseline (or zero) to the target; for an indicator where lower is better
- * (`ascending: false`) the way goes down. Null when there is nothing to measure.
+ * How far an indicator's latest period with a target and an actual value has come: the actual
+ * value as a share of the target ("17,500 of 20,000": 88%). For an indicator where lower is
+ * better (`ascending: false`) it is the way gone down from the baseline to the target, or, with
+ * no baseline above the target, 100% once the target is met. Null when there is nothing to measure.
  */
 export function indicatorProgress(indicator: ProjectIndicator): {
   target: string;
@@ -68,8 +69,7 @@ export function indicatorProgress(indicator: ProjectIndicator): {
   const baseline = indicator.baseline?.value != null ? Number(indicator.baseline.value) : null;
   let ratio: number;
   if (indicator.ascending) {
-    const from = baseline !== null && baseline < target ? baseline : 0;
-    ratio = target === from ? (actual >= target ? 1 : 0) : (actual - from) / (target - from);
+    ratio = target === 0 ? (actual >= target ? 1 : 0) : actual / target;
   } else if (baseline !== null && baseline > target) {
     ratio = (baseline - actual) / (baseline - target);
   } else {

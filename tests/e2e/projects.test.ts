@@ -207,6 +207,14 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       await page.locator('input[name="transactions.0.amount"]').fill('250000.05');
       await page.locator('select[name="transactions.0.currency"]').selectOption('USD');
       await page.locator('input[name="transactions.0.provider"]').fill('PNUD');
+      await page.locator('select[name="indicators.0.resultType"]').selectOption('2');
+      await page.locator('input[name="indicators.0.result"]').fill('Élèves nourris à l’école');
+      await page.locator('input[name="indicators.0.indicator"]').fill('Nombre d’élèves');
+      await page.locator('input[name="indicators.0.baseline"]').fill('12000');
+      await page.locator('input[name="indicators.0.periodStart"]').fill('2026-01-01');
+      await page.locator('input[name="indicators.0.periodEnd"]').fill('2026-12-31');
+      await page.locator('input[name="indicators.0.target"]').fill('20000');
+      await page.locator('input[name="indicators.0.actual"]').fill('17500');
 
       await submit(page);
       await page.waitForSelector('.field-error');
@@ -243,6 +251,8 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
         await page.locator('dt:text-is("Type of cooperation (South-South marker)") + dd').textContent(),
       ).toBe('Triangular cooperation');
       expect(await page.locator('td', { hasText: 'Recipient' }).count()).toBe(1);
+      expect(await page.locator('.progress-text').textContent()).toBe('17,500 of 20,000 (88%)');
+      expect(await page.locator('.indicator h4').getAttribute('lang')).toBe('fr');
       expect((await reported()).total).toBe(1);
       await expectNoAxeViolations(page, 'the new project');
 
@@ -251,6 +261,7 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       await page.waitForURL(`${server.url}/en/projects/${projectSlug}/edit`);
       expect(await page.locator('input[name="countries.1.percentage"]').inputValue()).toBe('40');
       expect(await page.locator('input[name="budgets.0.amount"]').inputValue()).toBe('500000');
+      expect(await page.locator('input[name="indicators.0.actual"]').inputValue()).toBe('17500');
       await expectNoAxeViolations(page, 'the edit form');
       // A row's own error lands beside that row's input.
       await page.locator('input[name="budgets.0.amount"]').fill('12.345');
@@ -262,6 +273,8 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       await submit(page);
       await page.waitForURL(`${server.url}/en/projects/${projectSlug}`);
       await expect.poll(() => page.locator('table.totals tbody tr').textContent()).toContain('$600,000.00');
+      // The indicator was not touched, so it is unchanged.
+      expect(await page.locator('.progress-text').textContent()).toBe('17,500 of 20,000 (88%)');
       await page.close();
     },
     TEST_TIMEOUT,

@@ -8,6 +8,8 @@ import { type RowList, rowsWithBlanks } from '../project-rows';
 import { Select, TextArea, TextInput } from './form-fields';
 
 const VISIBILITIES = ['public', 'members', 'organization', 'working_group', 'private'] as const;
+const RESULT_TYPES = ['1', '2', '3', '9'] as const;
+const HIDDEN = ['measure', 'baselineYear', 'baselineDate', 'resultDescription', 'indicatorDescription'];
 const SOUTH_SOUTH_ROLES = [
   'provider',
   'recipient',
@@ -64,6 +66,8 @@ function Rows(props: {
           <legend>{t('projects.form.row', { label: props.legend, number: index + 1 })}</legend>
           {props.columns.map((column) => {
             const name = `${list}.${index}.${column.field}`;
+            if (column.type === 'hidden')
+              return <input key={name} type="hidden" name={name} value={row[column.field] ?? ''} />;
             return column.options ? (
               <Select
                 key={name}
@@ -320,7 +324,36 @@ export function ProjectForm(props: {
         values={values}
         errors={errors}
       />
-      <p className="hint">{t('projects.form.resultsHint')}</p>
+      <Rows
+        list="indicators"
+        legend={t('projects.results')}
+        hint={t('projects.form.indicatorsHint')}
+        columns={[
+          {
+            field: 'resultType',
+            label: t('projects.form.resultType'),
+            options: RESULT_TYPES.map((type) => ({ value: type, label: t(`projects.resultType.${type}`) })),
+          },
+          { field: 'result', label: t('projects.form.result') },
+          { field: 'indicator', label: t('projects.form.indicator') },
+          {
+            field: 'ascending',
+            label: t('projects.form.direction'),
+            options: [
+              { value: 'true', label: t('projects.form.higherIsBetter') },
+              { value: 'false', label: t('projects.form.lowerIsBetter') },
+            ],
+          },
+          { field: 'baseline', label: t('projects.baseline') },
+          { field: 'periodStart', label: t('projects.form.start'), type: 'date' },
+          { field: 'periodEnd', label: t('projects.form.end'), type: 'date' },
+          { field: 'target', label: t('projects.target') },
+          { field: 'actual', label: t('projects.actual') },
+          ...HIDDEN.map((field) => ({ field, label: field, type: 'hidden' })),
+        ]}
+        values={values}
+        errors={errors}
+      />
       <Select
         name="visibility"
         label={t('postings.visibility')}
