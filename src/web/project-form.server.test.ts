@@ -76,7 +76,9 @@ describe('project form', () => {
       { iso3: '', percentage: '' },
       { iso3: 'MLI', percentage: '' },
     ]);
-    expect(read.budgets).toEqual([{ periodStart: '', periodEnd: '', amount: '1000', currency: '' }]);
+    expect(read.budgets).toEqual([
+      { periodStart: '', periodEnd: '', amount: '1000', currency: '', type: '', status: '' },
+    ]);
     expect(read.sectors).toEqual([]);
     expect(read).not.toHaveProperty('nothing');
   });
@@ -213,6 +215,8 @@ describe('project form', () => {
       periodEnd: '',
       amount: '',
       currency: '',
+      type: '',
+      status: '',
     });
   });
 
@@ -371,5 +375,102 @@ describe('project form', () => {
       'indicators.1.periodEnd': 'must not be before the start',
       indicators: 'too many',
     });
+  });
+
+  it('keeps identifiers and activity links the form does not show, and budget kinds', () => {
+    const { input } = projectInputOf({
+      ...values,
+      participants: [
+        {
+          organisation: '',
+          name: 'Agencia',
+          role: '3',
+          southSouthRole: '',
+          ref: 'XM-DAC-0000',
+          type: '10',
+          activityId: 'XM-DAC-0000-1',
+        },
+        // A platform organisation brings its own reference: a stale hidden one is not sent.
+        {
+          organisation: 'org-1',
+          name: '',
+          role: '1',
+          southSouthRole: 'provider',
+          ref: 'OLD-REF',
+          type: '40',
+          activityId: '',
+        },
+        // Hidden fields alone do not make a row.
+        {
+          organisation: '',
+          name: '',
+          role: '',
+          southSouthRole: '',
+          ref: 'XM-DAC-0000',
+          type: '',
+          activityId: '',
+        },
+      ],
+      budgets: [
+        {
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+          amount: '550000',
+          currency: 'USD',
+          type: '2',
+          status: '2',
+        },
+      ],
+      transactions: [
+        {
+          type: '1',
+          date: '2026-02-01',
+          amount: '1000',
+          currency: 'USD',
+          provider: '',
+          receiver: '',
+          ref: 'TX-1',
+          description: 'Primer tramo',
+          providerRef: 'XM-DAC-0000',
+          providerActivityId: 'XM-DAC-0000-1',
+          receiverRef: '',
+          receiverActivityId: '',
+        },
+      ],
+    });
+    expect(input.participants).toEqual([
+      {
+        name: 'Agencia',
+        role: '3',
+        southSouthRole: null,
+        ref: 'XM-DAC-0000',
+        type: '10',
+        activityId: 'XM-DAC-0000-1',
+      },
+      { organisation: 'org-1', role: '1', southSouthRole: 'provider', activityId: null },
+    ]);
+    expect(input.budgets).toEqual([
+      {
+        type: '2',
+        status: '2',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        amount: '550000',
+        currency: 'USD',
+      },
+    ]);
+    expect(input.transactions).toEqual([
+      {
+        type: '1',
+        date: '2026-02-01',
+        amount: '1000',
+        currency: 'USD',
+        ref: 'TX-1',
+        description: 'Primer tramo',
+        provider: { name: null, ref: 'XM-DAC-0000', activityId: 'XM-DAC-0000-1' },
+        receiver: null,
+      },
+    ]);
+    expect(ProjectInput.safeParse(input).success).toBe(true);
   });
 });

@@ -85,7 +85,8 @@ export type RowPositions = Record<SimpleList, number[]> & { results: Record<stri
 
 const orNull = (value: string | undefined) => (value ? value : null);
 const share = (value: string | undefined) => orNull(value);
-const party = (name: string | undefined) => (name ? { name } : null);
+const party = (name?: string, ref?: string, activityId?: string) =>
+  name || ref || activityId ? { name: orNull(name), ref: orNull(ref), activityId: orNull(activityId) } : null;
 
 const ROW_INPUT: Record<SimpleList, (row: ProjectFormRow) => Record<string, unknown>> = {
   countries: (r) => ({ iso3: r.iso3 ?? '', percentage: share(r.percentage) }),
@@ -97,8 +98,13 @@ const ROW_INPUT: Record<SimpleList, (row: ProjectFormRow) => Record<string, unkn
     ...(r.name ? { name: r.name } : {}),
     role: orNull(r.role),
     southSouthRole: orNull(r.southSouthRole),
+    // A platform organisation brings its own IATI reference and type.
+    ...(r.organisation ? {} : { ref: orNull(r.ref), type: orNull(r.type) }),
+    activityId: orNull(r.activityId),
   }),
   budgets: (r) => ({
+    type: r.type || '1',
+    status: r.status || '1',
     periodStart: r.periodStart ?? '',
     periodEnd: r.periodEnd ?? '',
     amount: r.amount ?? '',
@@ -109,8 +115,10 @@ const ROW_INPUT: Record<SimpleList, (row: ProjectFormRow) => Record<string, unkn
     date: r.date ?? '',
     amount: r.amount ?? '',
     currency: r.currency ?? '',
-    provider: party(r.provider),
-    receiver: party(r.receiver),
+    ref: orNull(r.ref),
+    description: orNull(r.description),
+    provider: party(r.provider, r.providerRef, r.providerActivityId),
+    receiver: party(r.receiver, r.receiverRef, r.receiverActivityId),
   }),
 };
 
@@ -130,7 +138,7 @@ export function projectInputOf(values: ProjectFormValues): {
     rows[list] = [];
     lists[list] = [];
     (values[list] ?? []).forEach((row, index) => {
-      if (isBlank(row)) return;
+      if (isBlank(list, row)) return;
       rows[list].push(index);
       lists[list]!.push(ROW_INPUT[list](row));
     });
@@ -178,7 +186,7 @@ function resultsOf(indicatorRows: ProjectFormRow[], positions: Record<string, nu
   const results: ResultInput[] = [];
   const resultAt = new Map<string, number>();
   indicatorRows.forEach((row, index) => {
-    if (isBlank(row)) return;
+    if (isBlank('indicators', row)) return;
     const resultKey = JSON.stringify([row.resultType || '1', row.result ?? '']);
     let r = resultAt.get(resultKey);
     if (r === undefined) {
@@ -340,12 +348,17 @@ export function projectToFormValues(project: Project): ProjectFormValues {
       name: p.organisationId ? '' : p.name,
       role: orEmpty(p.role),
       southSouthRole: orEmpty(p.southSouthRole),
+      ref: p.organisationId ? '' : orEmpty(p.ref),
+      type: p.organisationId ? '' : orEmpty(p.type),
+      activityId: orEmpty(p.activityId),
     })),
     budgets: project.budgets.map((b) => ({
       periodStart: b.periodStart,
       periodEnd: b.periodEnd,
       amount: b.amount,
       currency: b.currency,
+      type: b.type,
+      status: b.status,
     })),
     indicators: (project.results as ProjectResult[]).flatMap((result) =>
       result.indicators.flatMap((indicator) => {
@@ -380,6 +393,12 @@ export function projectToFormValues(project: Project): ProjectFormValues {
       currency: t.currency,
       provider: orEmpty(t.provider?.name),
       receiver: orEmpty(t.receiver?.name),
+      ref: orEmpty(t.ref),
+      description: orEmpty(t.description),
+      providerRef: orEmpty(t.provider?.ref),
+      providerActivityId: orEmpty(t.provider?.activityId),
+      receiverRef: orEmpty(t.receiver?.ref),
+      receiverActivityId: orEmpty(t.receiver?.activityId),
     })),
   };
 }

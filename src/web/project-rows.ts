@@ -9,13 +9,25 @@ export const ROW_FIELDS = {
   regions: ['code', 'percentage'],
   sectors: ['code', 'percentage'],
   themes: ['id', 'percentage'],
-  participants: ['organisation', 'name', 'role', 'southSouthRole'],
-  budgets: ['periodStart', 'periodEnd', 'amount', 'currency'],
-  transactions: ['type', 'date', 'amount', 'currency', 'provider', 'receiver'],
+  participants: ['organisation', 'name', 'role', 'southSouthRole', 'ref', 'type', 'activityId'],
+  budgets: ['periodStart', 'periodEnd', 'amount', 'currency', 'type', 'status'],
+  transactions: [
+    'type',
+    'date',
+    'amount',
+    'currency',
+    'provider',
+    'receiver',
+    'ref',
+    'description',
+    'providerRef',
+    'providerActivityId',
+    'receiverRef',
+    'receiverActivityId',
+  ],
   /**
    * Results and indicators, one row per indicator period: rows with the same result and the same
-   * indicator title are one indicator. The last five are hidden inputs that carry what the form
-   * does not show, so an edit keeps them.
+   * indicator title are one indicator.
    */
   indicators: [
     'resultType',
@@ -35,30 +47,38 @@ export const ROW_FIELDS = {
   ],
 } as const;
 
-/** Row inputs the form keeps as hidden fields. */
-export const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
-  'measure',
-  'baselineYear',
-  'baselineDate',
-  'resultDescription',
-  'indicatorDescription',
-]);
-
 export type RowList = keyof typeof ROW_FIELDS;
 export const ROW_LISTS = Object.keys(ROW_FIELDS) as RowList[];
 export type ProjectFormRow = Record<string, string>;
+
+/**
+ * Row inputs the form keeps as hidden fields: what an IATI import or the API may have set and
+ * the form does not show (identifiers, activity links, descriptions), so that an edit keeps them.
+ */
+export const HIDDEN_FIELDS: Partial<Record<RowList, readonly string[]>> = {
+  participants: ['ref', 'type', 'activityId'],
+  transactions: [
+    'ref',
+    'description',
+    'providerRef',
+    'providerActivityId',
+    'receiverRef',
+    'receiverActivityId',
+  ],
+  indicators: ['measure', 'baselineYear', 'baselineDate', 'resultDescription', 'indicatorDescription'],
+};
 
 /** How many empty rows the form adds after the filled ones, so more can be written without JavaScript. */
 export const EMPTY_ROWS = 3;
 
 /** True when none of a row's visible inputs is filled in. */
-export const isBlank = (row: ProjectFormRow) =>
-  Object.entries(row).every(([field, value]) => HIDDEN_FIELDS.has(field) || !value);
+export const isBlank = (list: RowList, row: ProjectFormRow) =>
+  Object.entries(row).every(([field, value]) => HIDDEN_FIELDS[list]?.includes(field) || !value);
 
 /** The rows of a list as the form shows them: the filled ones, then `EMPTY_ROWS` empty ones. */
 export function rowsWithBlanks(list: RowList, rows: ProjectFormRow[] | undefined): ProjectFormRow[] {
   const filled = rows ?? [];
-  const lastFilled = filled.reduce((last, row, index) => (isBlank(row) ? last : index), -1);
+  const lastFilled = filled.reduce((last, row, index) => (isBlank(list, row) ? last : index), -1);
   const kept = filled.slice(0, Math.max(lastFilled + 1, 0));
   const blank = Object.fromEntries(ROW_FIELDS[list].map((field) => [field, ''])) as ProjectFormRow;
   return [...kept, ...Array.from({ length: EMPTY_ROWS }, () => ({ ...blank }))];

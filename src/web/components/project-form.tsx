@@ -4,12 +4,11 @@ import { Form } from 'react-router';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/languages';
 import { ACTIVITY_STATUSES } from '../../shared/projects';
 import type { ProjectFormOptions, ProjectFormValues } from '../project-form.server';
-import { type RowList, rowsWithBlanks } from '../project-rows';
+import { HIDDEN_FIELDS, type RowList, rowsWithBlanks } from '../project-rows';
 import { Select, TextArea, TextInput } from './form-fields';
 
 const VISIBILITIES = ['public', 'members', 'organization', 'working_group', 'private'] as const;
 const RESULT_TYPES = ['1', '2', '3', '9'] as const;
-const HIDDEN = ['measure', 'baselineYear', 'baselineDate', 'resultDescription', 'indicatorDescription'];
 const SOUTH_SOUTH_ROLES = [
   'provider',
   'recipient',
@@ -40,6 +39,10 @@ function Rows(props: {
   const id = useId();
   const { list, errors } = props;
   const rows = rowsWithBlanks(list, props.values[list]);
+  const columns: Column[] = [
+    ...props.columns,
+    ...(HIDDEN_FIELDS[list] ?? []).map((field) => ({ field, label: field, type: 'hidden' })),
+  ];
   const listError = errors[list];
   return (
     <fieldset
@@ -64,7 +67,7 @@ function Rows(props: {
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by their position
         <fieldset key={index} className="form-row">
           <legend>{t('projects.form.row', { label: props.legend, number: index + 1 })}</legend>
-          {props.columns.map((column) => {
+          {columns.map((column) => {
             const name = `${list}.${index}.${column.field}`;
             if (column.type === 'hidden')
               return <input key={name} type="hidden" name={name} value={row[column.field] ?? ''} />;
@@ -306,6 +309,16 @@ export function ProjectForm(props: {
           { field: 'periodEnd', label: t('projects.form.end'), type: 'date' },
           { field: 'amount', label: t('projects.amount'), hint: t('postings.form.amountHint') },
           currency(),
+          {
+            field: 'type',
+            label: t('projects.budgetKind'),
+            options: ['1', '2'].map((v) => ({ value: v, label: t(`projects.budgetType.${v}`) })),
+          },
+          {
+            field: 'status',
+            label: t('projects.status'),
+            options: ['1', '2'].map((v) => ({ value: v, label: t(`projects.budgetStatus.${v}`) })),
+          },
         ]}
         values={values}
         errors={errors}
@@ -349,7 +362,6 @@ export function ProjectForm(props: {
           { field: 'periodEnd', label: t('projects.form.end'), type: 'date' },
           { field: 'target', label: t('projects.target') },
           { field: 'actual', label: t('projects.actual') },
-          ...HIDDEN.map((field) => ({ field, label: field, type: 'hidden' })),
         ]}
         values={values}
         errors={errors}
