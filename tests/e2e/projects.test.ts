@@ -311,4 +311,42 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'staff see the drafts filter and may edit any project; saving it unchanged changes nothing',
+    async () => {
+      const staff = await accounts.create('secretariat');
+      const context = await launchBrowser();
+      await accounts.signInBrowser(context, staff);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/en/projects?publication=all`);
+      expect(await page.locator('select[name="publication"]').inputValue()).toBe('all');
+      expect(await page.locator('.card').count()).toBeGreaterThanOrEqual(10);
+      await page.goto(`${server.url}/en/projects?publication=draft`);
+      expect(await page.locator('#results-heading').textContent()).toBe('No projects');
+
+      await page.goto(`${server.url}/en/projects/pan-african-school-feeding-network`);
+      await page.locator('a', { hasText: 'Edit the project' }).click();
+      await page.waitForURL(`${server.url}/en/projects/pan-african-school-feeding-network/edit`);
+      expect(await page.locator('input[name="indicators.0.actual"]').inputValue()).toBe('6');
+      expect(await page.locator('input[name="indicators.0.baselineYear"]').inputValue()).toBe('2017');
+      expect(await page.locator('select[name="participants.0.southSouthRole"]').inputValue()).toBe(
+        'first-provider',
+      );
+      await submit(page);
+      await page.waitForURL(`${server.url}/en/projects/pan-african-school-feeding-network`);
+      expect(await page.locator('.progress-text').textContent()).toBe('6 of 10 (60%)');
+      // Nothing was written: the demo project has no audit entry.
+      const { id } = await (
+        await fetch(`${server.url}/api/v1/projects/pan-african-school-feeding-network`)
+      ).json();
+      const audit = await fetch(`${server.url}/api/v1/audit?entityType=project&entityId=${id}`, {
+        headers: { cookie: staff.cookie },
+      });
+      expect(audit.status).toBe(200);
+      expect(((await audit.json()) as { items: unknown[] }).items).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
 });
