@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/languages.js';
+import { checkShares } from '../modules/projects/shares.js';
 import { dataFilesDir } from '../paths.js';
 import {
   CodelistFile,
@@ -10,6 +11,7 @@ import {
   FundFile,
   NeedFile,
   OrganisationFile,
+  ProjectFile,
   RecommendationFile,
   RegionFile,
   readDataFile,
@@ -29,6 +31,7 @@ const solutions = readDataFile('demo/solutions.json', SolutionFile);
 const events = readDataFile('demo/events.json', EventFile);
 const groups = readDataFile('demo/working-groups.json', WorkingGroupFile);
 const funds = readDataFile('demo/funds.json', FundFile);
+const projects = readDataFile('demo/projects.json', ProjectFile);
 
 const iso3 = new Set(countries.map((c) => c.iso3));
 const themeIds = new Set(themes.map((t) => t.id));
@@ -160,6 +163,74 @@ describe('demo recommendations', () => {
       expect(r.texts[r.language]?.translation, r.id).toBeUndefined();
       if (r.language !== 'en') expect(r.texts.en?.translation, r.id).toBe('editorial');
       expect(seedLine(r.source.file, r.source.line)?.trim(), r.id).toBeTruthy();
+    }
+  });
+});
+
+describe('demo projects', () => {
+  const codes = (list: string) =>
+    new Set(readDataFile(`refdata/iati/${list}.json`, CodelistFile).items.map((item) => item.code));
+  const sectors = codes('Sector');
+  const regions = codes('Region');
+  const needIds = new Set(readDataFile('demo/needs.json', NeedFile).map((n) => n.id));
+
+  it('are about ten, in several languages, some with money and some with results', () => {
+    expect(projects.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(projects.map((p) => p.language)).size).toBeGreaterThanOrEqual(5);
+    expect(projects.filter((p) => p.budgets.length || p.transactions.length).length).toBeGreaterThan(2);
+    expect(projects.filter((p) => p.results.length).length).toBeGreaterThan(2);
+    expect(new Set(projects.map((p) => p.id)).size).toBe(projects.length);
+    expect(new Set(projects.map((p) => p.identifier)).size).toBe(projects.length);
+  });
+
+  it('use only known codes, organisations and needs', () => {
+    for (const p of projects) {
+      expect(orgIds, `${p.id}: ${p.reportingOrg}`).toContain(p.reportingOrg);
+      for (const participant of p.participants) {
+        if (participant.organisation) expect(orgIds, p.id).toContain(participant.organisation);
+        else expect(participant.name, p.id).toBeTruthy();
+      }
+      for (const c of p.countries) expect(iso3, `${p.id}: ${c.iso3}`).toContain(c.iso3);
+      for (const r of p.regions) expect(regions, `${p.id}: ${r.code}`).toContain(r.code);
+      for (const s of p.sectors) expect(sectors, `${p.id}: ${s.code}`).toContain(s.code);
+      for (const t of p.themes) expect(themeIds, `${p.id}: ${t.id}`).toContain(t.id);
+      for (const target of p.sdgTargets) expect(targetCodes, `${p.id}: ${target}`).toContain(target);
+      for (const m of p.modalities) expect(modalityIds, `${p.id}: ${m}`).toContain(m);
+      for (const need of p.needs) expect(needIds, `${p.id}: ${need}`).toContain(need);
+      expect(
+        p.participants.some((x) => x.southSouthRole),
+        p.id,
+      ).toBe(true);
+    }
+  });
+
+  it('have shares that add up to 100, as the API requires', () => {
+    for (const p of projects) {
+      const group = (field: string, items: Array<{ percentage: string | null }>) => ({
+        field,
+        items: items.map((item, i) => ({ field: `${field}.${i}`, percentage: item.percentage })),
+      });
+      const errors = checkShares([
+        {
+          field: 'countries',
+          items: [...group('countries', p.countries).items, ...group('regions', p.regions).items],
+        },
+        group('sectors', p.sectors),
+        group('themes', p.themes),
+      ]);
+      expect(errors, p.id).toEqual([]);
+      expect(p.countries.length + p.regions.length, p.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('keep the original language with an editorial translation, and cite a seed line', () => {
+    for (const p of projects) {
+      expect(p.texts[p.language]?.translation, p.id).toBeUndefined();
+      const others = Object.keys(p.texts).filter((lang) => lang !== p.language);
+      expect(others.length, p.id).toBeGreaterThan(0);
+      for (const lang of others) expect(p.texts[lang]!.translation, `${p.id}: ${lang}`).toBe('editorial');
+      if (p.language !== 'en') expect(p.texts.en, p.id).toBeDefined();
+      expect(seedLine(p.source.file, p.source.line)?.trim(), p.id).toBeTruthy();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf, type Tx } from '../db/client.js';
 import {
   events,
@@ -6,16 +6,21 @@ import {
   needs,
   offers,
   organisations,
+  projectBudgets,
+  projects,
+  projectTransactions,
   recommendations,
   solutions,
   workingGroups,
 } from '../db/schema/index.js';
+import { linkCounterparts } from '../modules/projects/counterparts.js';
 import {
   EventFile,
   FundFile,
   NeedFile,
   OfferFile,
   OrganisationFile,
+  ProjectFile,
   RecommendationFile,
   readDataFile,
   SolutionFile,
@@ -31,7 +36,8 @@ export type DemoCounts = Record<
   | 'funds'
   | 'needs'
   | 'offers'
-  | 'recommendations',
+  | 'recommendations'
+  | 'projects',
   number
 >;
 
@@ -55,6 +61,7 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
   const fundRows = readDataFile('demo/funds.json', FundFile);
   const needRows = readDataFile('demo/needs.json', NeedFile);
   const offerRows = readDataFile('demo/offers.json', OfferFile);
+  const projectRows = readDataFile('demo/projects.json', ProjectFile);
   const recommendationRows = readDataFile('demo/recommendations.json', RecommendationFile);
 
   return db.transaction(async (tx) => {
@@ -307,9 +314,11 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
       });
 
     await upsertRecommendations(tx, recommendationRows);
+    await upsertProjects(tx, projectRows, orgs, orgIds);
 
     return {
       recommendations: recommendationRows.length,
+      projects: projectRows.length,
       needs: needRows.length,
       offers: offerRows.length,
       organisations: orgs.length,
@@ -422,4 +431,140 @@ async function upsertRecommendations(tx: Tx, rows: ReturnType<typeof Recommendat
         .returning({ id: needs.id });
       if (updated.length === 0) throw new Error(`recommendation ${r.id}: unknown need "${slug}"`);
     }
+}
+
+/**
+ * Demo projects, upserted by slug with the reporting organisation and participants taken from the
+ * demo organisations (as the projects API does); budgets and transactions are replaced whole.
+ */
+async function upsertProjects(
+  tx: Tx,
+  rows: ReturnType<typeof ProjectFile.parse>,
+  orgs: ReturnType<typeof OrganisationFile.parse>,
+  orgIds: Map<string, string>,
+) {
+  if (rows.length === 0) return;
+  const orgBySlug = new Map(orgs.map((o) => [o.id, o]));
+  const iatiOrg = (slug: string, where: string) => {
+    const org = orgBySlug.get(slug);
+    const id = orgIds.get(slug);
+    if (!org || !id) throw new Error(`${where}: unknown organisation "${slug}"`);
+    const name = org.names[org.language] ?? Object.values(org.names)[0] ?? slug;
+    return { id, ref: `XM-SOUTHBRIDGE-${slug.toUpperCase()}`, name, type: org.type ?? null };
+  };
+  const needSlugs = [...new Set(rows.flatMap((p) => p.needs))];
+  const needIds = new Map(
+    needSlugs.length
+      ? (
+          await tx
+            .select({ id: needs.id, slug: needs.slug })
+            .from(needs)
+            .where(inArray(needs.slug, needSlugs))
+        ).map((row) => [row.slug, row.id])
+      : [],
+  );
+  const codeShare = (share: { code: string; percentage: string | null }) => ({
+    code: share.code,
+    vocabulary: '1',
+    percentage: share.percentage,
+  });
+  const saved = await tx
+    .insert(projects)
+    .values(
+      rows.map((p) => {
+        const where = `project ${p.id}`;
+        const { id: reportingId, ...reportingOrg } = iatiOrg(p.reportingOrg, where);
+        return {
+          slug: p.id,
+          language: p.language,
+          visibility: 'public' as const,
+          source: p.source,
+          ownerOrganisationId: reportingId,
+          iatiIdentifier: p.identifier,
+          texts: p.texts,
+          reportingOrg,
+          participants: p.participants.map((participant) => {
+            const org = participant.organisation ? iatiOrg(participant.organisation, where) : null;
+            return {
+              ref: org?.ref ?? null,
+              name: participant.name ?? org?.name ?? '',
+              type: org?.type ?? null,
+              role: participant.role,
+              southSouthRole: participant.southSouthRole,
+              organisationId: org?.id ?? null,
+              activityId: null,
+            };
+          }),
+          countries: p.countries,
+          regions: p.regions.map(codeShare),
+          sectors: p.sectors.map(codeShare),
+          themes: p.themes,
+          sdgGoals: p.sdgGoals,
+          sdgTargets: p.sdgTargets,
+          modalities: p.modalities,
+          cooperationType: p.cooperationType,
+          status: p.status,
+          publication: 'published' as const,
+          plannedStart: p.dates.plannedStart ?? null,
+          actualStart: p.dates.actualStart ?? null,
+          plannedEnd: p.dates.plannedEnd ?? null,
+          actualEnd: p.dates.actualEnd ?? null,
+          defaultCurrency: p.defaultCurrency ?? null,
+          results: p.results,
+          needIds: p.needs.map((slug) => {
+            const id = needIds.get(slug);
+            if (!id) throw new Error(`${where}: unknown need "${slug}"`);
+            return id;
+          }),
+        };
+      }),
+    )
+    .onConflictDoUpdate({
+      target: projects.slug,
+      set: {
+        ...excluded([
+          'language',
+          'source',
+          'owner_organisation_id',
+          'iati_identifier',
+          'texts',
+          'reporting_org',
+          'participants',
+          'countries',
+          'regions',
+          'sectors',
+          'themes',
+          'sdg_goals',
+          'sdg_targets',
+          'modalities',
+          'cooperation_type',
+          'status',
+          'planned_start',
+          'actual_start',
+          'planned_end',
+          'actual_end',
+          'default_currency',
+          'results',
+          'need_ids',
+        ]),
+        updatedAt: new Date(),
+      },
+    })
+    .returning({ id: projects.id, slug: projects.slug });
+  const idOf = new Map(saved.map((row) => [row.slug, row.id]));
+  const ids = saved.map((row) => row.id);
+  await tx.delete(projectBudgets).where(inArray(projectBudgets.projectId, ids));
+  await tx.delete(projectTransactions).where(inArray(projectTransactions.projectId, ids));
+  const budgets = rows.flatMap((p) =>
+    p.budgets.map((b, position) => ({ ...b, projectId: idOf.get(p.id)!, position })),
+  );
+  if (budgets.length) await tx.insert(projectBudgets).values(budgets);
+  const transactions = rows.flatMap((p) =>
+    p.transactions.map((t, position) => ({ ...t, projectId: idOf.get(p.id)!, position })),
+  );
+  if (transactions.length) await tx.insert(projectTransactions).values(transactions);
+  await linkCounterparts(
+    tx,
+    rows.map((p) => p.identifier),
+  );
 }

@@ -257,3 +257,105 @@ export function digestDataFiles(relativePaths: string[]): string {
   for (const path of relativePaths) hash.update(path).update(readFileSync(join(dataFilesDir, path)));
   return hash.digest('hex');
 }
+
+const percentage = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,4})?$/)
+  .nullable();
+const isoDate = z.iso.date();
+
+/** Demo projects: IATI-shaped, participants and the reporting organisation by demo organisation id. */
+export const ProjectFile = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    identifier: z.string().regex(/^[^\s/?&#]{3,200}$/),
+    language: z.string(),
+    texts: translated({ title: z.string().min(1), description: z.string().min(1) }),
+    reportingOrg: z.string(),
+    participants: z
+      .array(
+        z.object({
+          organisation: z.string().optional(),
+          name: z.string().optional(),
+          role: z.enum(['1', '2', '3', '4']).nullable(),
+          southSouthRole: z
+            .enum(['provider', 'recipient', 'facilitator', 'first-provider', 'second-provider'])
+            .nullable(),
+        }),
+      )
+      .default([]),
+    countries: z.array(z.object({ iso3, percentage })).default([]),
+    regions: z.array(z.object({ code: z.string(), percentage })).default([]),
+    sectors: z.array(z.object({ code: z.string(), percentage })).default([]),
+    themes: z.array(z.object({ id: z.string(), percentage })).default([]),
+    sdgGoals: z.array(z.string().regex(/^([1-9]|1[0-7])$/)).default([]),
+    sdgTargets: z.array(z.string()).default([]),
+    modalities: z.array(z.string()).default([]),
+    cooperationType: z.enum(['bilateral', 'regional', 'triangular']).nullable(),
+    status: z.enum(['1', '2', '3', '4', '5', '6']),
+    dates: z
+      .object({
+        plannedStart: isoDate.optional(),
+        actualStart: isoDate.optional(),
+        plannedEnd: isoDate.optional(),
+        actualEnd: isoDate.optional(),
+      })
+      .default({}),
+    defaultCurrency: z.string().length(3).nullable().optional(),
+    budgets: z
+      .array(
+        z.object({
+          type: z.enum(['1', '2']),
+          status: z.enum(['1', '2']),
+          periodStart: isoDate,
+          periodEnd: isoDate,
+          amount: money,
+          currency: z.string().length(3),
+        }),
+      )
+      .default([]),
+    transactions: z
+      .array(
+        z.object({
+          type: z.string().regex(/^([1-9]|1[0-3])$/),
+          date: isoDate,
+          amount: money,
+          currency: z.string().length(3),
+        }),
+      )
+      .default([]),
+    results: z
+      .array(
+        z.object({
+          type: z.enum(['1', '2', '3', '9']),
+          title: z.string().min(1),
+          indicators: z.array(
+            z.object({
+              title: z.string().min(1),
+              measure: z.enum(['1', '2', '3', '4', '5']),
+              ascending: z.boolean(),
+              baseline: z
+                .object({
+                  year: z.number().int().nullable(),
+                  date: isoDate.nullable(),
+                  value: z.string().nullable(),
+                })
+                .nullable(),
+              periods: z.array(
+                z.object({
+                  start: isoDate.nullable(),
+                  end: isoDate.nullable(),
+                  target: z.string().nullable(),
+                  actual: z.string().nullable(),
+                }),
+              ),
+            }),
+          ),
+        }),
+      )
+      .default([]),
+    /** Demo needs (by id) the project answers. */
+    needs: z.array(z.string()).default([]),
+    source: sourceRef,
+  }),
+);

@@ -18,7 +18,10 @@ async function tableCounts(db: Awaited<ReturnType<typeof openTestDatabase>>['db'
            (SELECT count(*)::int FROM solutions) AS solutions,
            (SELECT count(*)::int FROM events) AS events,
            (SELECT count(*)::int FROM working_groups) AS groups,
-           (SELECT count(*)::int FROM funds) AS funds`);
+           (SELECT count(*)::int FROM funds) AS funds,
+           (SELECT count(*)::int FROM projects) AS projects,
+           (SELECT count(*)::int FROM project_budgets) AS budgets,
+           (SELECT count(*)::int FROM project_transactions) AS transactions`);
   return rowsOf<Record<string, number>>(result)[0]!;
 }
 
@@ -47,6 +50,9 @@ describe(`seeding (${engineName})`, () => {
       expect(before.events).toBeGreaterThanOrEqual(15);
       expect(before.groups).toBe(8);
       expect(before.funds).toBeGreaterThan(0);
+      expect(before.projects).toBeGreaterThanOrEqual(10);
+      expect(before.budgets).toBeGreaterThan(0);
+      expect(before.transactions).toBeGreaterThan(0);
       expect(await isContentEmpty(database.db)).toBe(false);
     } finally {
       await database.close();
