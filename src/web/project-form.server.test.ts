@@ -231,7 +231,7 @@ describe('project form', () => {
     target: '20000',
     actual: '17500',
     measure: '',
-    baselineYear: '',
+    baselineYear: '2025',
     baselineDate: '',
     resultDescription: '',
     indicatorDescription: '',
@@ -249,10 +249,17 @@ describe('project form', () => {
           indicator: 'Escuelas abastecidas',
           ascending: 'false',
           baseline: '',
+          baselineYear: '',
           target: '5',
           actual: '7',
         }),
-        indicatorRow({ resultType: '1', result: 'Cocinas equipadas', indicator: 'Cocinas', baseline: '' }),
+        indicatorRow({
+          resultType: '1',
+          result: 'Cocinas equipadas',
+          indicator: 'Cocinas',
+          baseline: '',
+          baselineYear: '',
+        }),
       ],
     });
     expect(input.results).toEqual([
@@ -264,7 +271,7 @@ describe('project form', () => {
             title: 'Número de escolares',
             measure: '1',
             ascending: true,
-            baseline: { year: null, date: null, value: '12000' },
+            baseline: { year: 2025, date: null, value: '12000' },
             periods: [
               { start: '2026-01-01', end: '2026-12-31', target: '20000', actual: '17500' },
               { start: '2027-01-01', end: '2027-12-31', target: '25000', actual: null },

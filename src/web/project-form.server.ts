@@ -267,7 +267,9 @@ function resultErrorKey(path: string[], positions: Record<string, number> | unde
       return row === undefined ? 'indicators' : `indicators.${row}.${PERIOD_FIELDS[c ?? ''] ?? 'indicator'}`;
     }
     const row = at(`${r}.${i}`);
-    return row === undefined ? 'indicators' : `indicators.${row}.${INDICATOR_FIELDS[b ?? ''] ?? 'indicator'}`;
+    if (row === undefined) return 'indicators';
+    if (b === 'baseline' && p === 'year') return `indicators.${row}.baselineYear`;
+    return `indicators.${row}.${INDICATOR_FIELDS[b ?? ''] ?? 'indicator'}`;
   }
   const row = at(r);
   return row === undefined ? 'indicators' : `indicators.${row}.${RESULT_FIELDS[a ?? ''] ?? 'result'}`;

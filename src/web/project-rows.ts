@@ -65,7 +65,7 @@ export const HIDDEN_FIELDS: Partial<Record<RowList, readonly string[]>> = {
     'receiverRef',
     'receiverActivityId',
   ],
-  indicators: ['measure', 'baselineYear', 'baselineDate', 'resultDescription', 'indicatorDescription'],
+  indicators: ['measure', 'baselineDate', 'resultDescription', 'indicatorDescription'],
 };
 
 /** How many empty rows the form adds after the filled ones, so more can be written without JavaScript. */

@@ -358,6 +358,7 @@ export function ProjectForm(props: {
             ],
           },
           { field: 'baseline', label: t('projects.baseline') },
+          { field: 'baselineYear', label: t('projects.form.baselineYear') },
           { field: 'periodStart', label: t('projects.form.start'), type: 'date' },
           { field: 'periodEnd', label: t('projects.form.end'), type: 'date' },
           { field: 'target', label: t('projects.target') },
