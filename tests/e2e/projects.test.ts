@@ -211,6 +211,7 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       await page.locator('input[name="indicators.0.result"]').fill('Élèves nourris à l’école');
       await page.locator('input[name="indicators.0.indicator"]').fill('Nombre d’élèves');
       await page.locator('input[name="indicators.0.baseline"]').fill('12000');
+      await page.locator('input[name="indicators.0.baselineYear"]').fill('2025');
       await page.locator('input[name="indicators.0.periodStart"]').fill('2026-01-01');
       await page.locator('input[name="indicators.0.periodEnd"]').fill('2026-12-31');
       await page.locator('input[name="indicators.0.target"]').fill('20000');
@@ -292,11 +293,13 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       await page.locator('input[name="countries.0.percentage"]').fill('50');
       await submit(page);
       await page.waitForSelector('.field-error');
-      // Every problem at once: the missing description and a single country that is not 100%.
+      // Every problem at once: the missing description and start date, then a single country that is not 100%.
       expect(await errorBeside(page, 'description')).toBeTruthy();
+      expect(await errorBeside(page, 'dates.plannedStart')).toBeTruthy();
       await page
         .locator('textarea[name="description"]')
         .fill('Digitalizar el registro civil en municipios rurales.');
+      await page.locator('input[name="dates.plannedStart"]').fill('2027-01-01');
       await submit(page);
       await page.waitForSelector('.field-error');
       expect(await errorBeside(page, 'countries.0.percentage')).toBe('must be 100 when it is the only one');
