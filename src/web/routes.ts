@@ -26,6 +26,7 @@ export default [
       route('recommendations/:id/edit', 'routes/recommendation-edit.tsx'),
       route('projects', 'routes/projects.tsx'),
       route('projects/new', 'routes/project-new.tsx'),
+      route('projects/import', 'routes/project-import.tsx'),
       route('projects/:id', 'routes/project.tsx'),
       route('projects/:id/edit', 'routes/project-edit.tsx'),
       route('matches', 'routes/matches.tsx'),

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
@@ -23,6 +24,7 @@ let browser: BrowserContext;
 let projectSlug = '';
 
 /** Each test walks through several pages on a busy two-core machine. */
+const fixtures = join(process.cwd(), 'tests/fixtures/iati');
 const TEST_TIMEOUT = 240_000;
 const TITLE = 'Cantines scolaires approvisionnées par les producteurs locaux';
 /** A demo project (data/demo/projects.json) with an indicator: 26 of 30 projects. */
@@ -348,6 +350,47 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       });
       expect(audit.status).toBe(200);
       expect(((await audit.json()) as { items: unknown[] }).items).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'the secretariat uploads an IATI file and reads the report; an unsafe file is refused whole',
+    async () => {
+      const staff = await accounts.create('secretariat');
+      const context = await launchBrowser();
+      await accounts.signInBrowser(context, staff);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/en/projects`);
+      await page.locator('a', { hasText: 'Import an IATI file' }).click();
+      await page.waitForURL(`${server.url}/en/projects/import`);
+      await expectNoAxeViolations(page, 'IATI import page');
+      await page.locator('form.editor button[type="submit"]').click();
+      await page.waitForSelector('.field-error');
+      expect(await page.locator('.field-error').textContent()).toBe('Choose a file to import.');
+      await page
+        .locator('input[name="file"]')
+        .setInputFiles(join(fixtures, 'examples/activity-standard-example-annotated.xml'));
+      await page.locator('form.editor button[type="submit"]').click();
+      await page.waitForSelector('[role="status"]');
+      expect(await page.locator('[role="status"]').textContent()).toBe(
+        'IATI 2.03: 1 activity in the file; 1 created, 0 updated, 0 refused.',
+      );
+      await expectNoAxeViolations(page, 'IATI import report');
+      const found = await fetch(`${server.url}/api/v1/projects/AA-AAA-123456789-ABC123`);
+      expect(found.status).toBe(200);
+
+      await page.locator('input[name="file"]').setInputFiles({
+        name: 'unsafe.xml',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(
+          '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><iati-activities version="2.03"/>',
+        ),
+      });
+      await page.locator('form.editor button[type="submit"]').click();
+      await page.waitForSelector('[role="alert"]');
+      expect(await page.locator('[role="alert"]').textContent()).toContain('DOCTYPE');
       await context.close();
     },
     TEST_TIMEOUT,

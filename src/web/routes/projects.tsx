@@ -69,6 +69,12 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
           {loaderData.signedIn && (
             <p className="actions">
               <a href={`/${lang}/projects/new`}>{t('projects.new')}</a>
+              {loaderData.staff && (
+                <>
+                  {' · '}
+                  <a href={`/${lang}/projects/import`}>{t('projects.import.link')}</a>
+                </>
+              )}
             </p>
           )}
           <ExportLinks path="/api/v1/projects/export" query={loaderData.exportQuery} />

@@ -36,7 +36,8 @@ export const ImportReportSchema = z
   })
   .openapi('IatiImportReport');
 
-const tooLarge = () =>
+/** 413 naming the file: it is over the HTTP limit. */
+export const iatiFileTooLarge = () =>
   new AppError(
     'payload_too_large',
     `The file is too large; the limit is ${MAX_IATI_UPLOAD_BYTES / 1024 / 1024} MB`,
@@ -91,7 +92,7 @@ export function iatiRoutes(projects: ProjectsService, importer: IatiImport, refe
         bodyLimit({
           maxSize: MAX_IATI_UPLOAD_BYTES + 64 * 1024,
           onError: () => {
-            throw tooLarge();
+            throw iatiFileTooLarge();
           },
         }),
       ] as const,
@@ -119,7 +120,7 @@ export function iatiRoutes(projects: ProjectsService, importer: IatiImport, refe
     }),
     async (c) => {
       const { name, bytes } = await uploadedXml(c.req.raw);
-      if (bytes.byteLength > MAX_IATI_UPLOAD_BYTES) throw tooLarge();
+      if (bytes.byteLength > MAX_IATI_UPLOAD_BYTES) throw iatiFileTooLarge();
       const report = await importer.importFile(writeContext(c), name, bytes, {
         maxBytes: MAX_IATI_UPLOAD_BYTES,
       });
