@@ -1,6 +1,7 @@
 // `npm run bench [-- NAME ...]`: runs benchmarks, prints a table per benchmark and updates their
 // sections of docs/benchmarks.md (other sections are kept).
 import { type BenchResult, benchApi } from './api.js';
+import { benchIati } from './iati.js';
 import { benchMatching } from './matching.js';
 import { recordResult } from './report.js';
 import { benchSearch } from './search.js';
@@ -9,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   api: benchApi,
   search: benchSearch,
   matching: benchMatching,
+  iati: benchIati,
 };
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const unknown = wanted.filter((name) => !(name in BENCHMARKS));

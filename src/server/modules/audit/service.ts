@@ -20,14 +20,22 @@ export function actorOf(ctx: WriteContext): string {
 
 /** Writes one audit entry inside the caller's transaction, so it commits with the change. */
 export async function recordAudit(tx: DbOrTx, ctx: WriteContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    actor: actorOf(ctx),
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: ctx.requestId ?? null,
-    ip: ctx.ip ?? null,
-  });
+  await recordAudits(tx, ctx, [entry]);
+}
+
+/** Writes several audit entries in one statement (bulk imports), inside the caller's transaction. */
+export async function recordAudits(tx: DbOrTx, ctx: WriteContext, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      actor: actorOf(ctx),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      requestId: ctx.requestId ?? null,
+      ip: ctx.ip ?? null,
+    })),
+  );
 }

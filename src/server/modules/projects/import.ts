@@ -6,6 +6,7 @@ import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { readIatiChunks } from './iati/read.js';
 import type { IatiActivity, IatiIssue, Narrative } from './iati/types.js';
+import type { ProjectRow } from './service.js';
 import type { ProjectDraft, ProjectWrites } from './write.js';
 
 /** What an import did: counts, and every activity refused with its reasons. */
@@ -20,6 +21,9 @@ export type IatiImportReport = {
   fileIssues: IatiIssue[];
 };
 
+/** Activities stored per transaction. */
+const BATCH = 100;
+
 /** The prefix of references the platform gives its own organisations in IATI files. */
 const PLATFORM_REF = 'XM-SOUTHBRIDGE-';
 
@@ -27,7 +31,7 @@ type Deps = {
   db: Db;
   reference: Pick<ReferenceService, 'iso2Map' | 'sectorThemes' | 'checkCodes'>;
   organisations: Pick<OrganisationsService, 'resolve'>;
-  writes: Pick<ProjectWrites, 'store' | 'existing'>;
+  writes: Pick<ProjectWrites, 'store' | 'existing' | 'finish' | 'insertMany'>;
 };
 
 /** The narrative in the language asked for, else the first one. */
@@ -193,37 +197,48 @@ export function createIatiImport({ db, reference, organisations, writes }: Deps)
       activities.map((a) => a.identifier),
     );
     const seen = new Set<string>();
-    let done = 0;
+    const accepted: IatiActivity[] = [];
     for (const activity of activities) {
-      const refuse = (issues: IatiIssue[]) =>
-        report.refused.push({ identifier: activity.identifier, line: activity.line, issues });
+      const refuse = (message: string) =>
+        report.refused.push({
+          identifier: activity.identifier,
+          line: activity.line,
+          issues: [{ line: activity.line, field: 'iati-identifier', message }],
+        });
       const holder = existing.get(activity.identifier);
-      if (seen.has(activity.identifier))
-        refuse([
-          {
-            line: activity.line,
-            field: 'iati-identifier',
-            message: 'appears twice in this file; the first was taken',
-          },
-        ]);
+      if (seen.has(activity.identifier)) refuse('appears twice in this file; the first was taken');
       else if (holder && holder.ref !== activity.reportingOrg.ref)
-        refuse([
-          {
-            line: activity.line,
-            field: 'iati-identifier',
-            message: `is already reported by ${holder.ref ?? holder.name}; only that organisation updates it`,
-          },
-        ]);
-      else {
-        const draft = await draftOf(activity, file, orgIds);
-        const { created } = await db.transaction((tx) =>
-          writes.store(tx, ctx, draft, latinSlug(draft.columns.iatiIdentifier)),
-        );
-        if (created) report.created++;
-        else report.updated++;
-      }
+        refuse(`is already reported by ${holder.ref ?? holder.name}; only that organisation updates it`);
+      else accepted.push(activity);
       seen.add(activity.identifier);
-      onProgress?.(++done);
+    }
+    let done = activities.length - accepted.length;
+    // A batch is one transaction: every activity in it is stored whole, or none of them is.
+    for (let start = 0; start < accepted.length; start += BATCH) {
+      const batch = accepted.slice(start, start + BATCH);
+      const drafts: ProjectDraft[] = [];
+      for (const activity of batch) drafts.push(await draftOf(activity, file, orgIds));
+      // New projects go in together; one already here is replaced on its own.
+      const fresh = drafts.filter((draft) => !existing.has(draft.columns.iatiIdentifier));
+      const known = drafts.filter((draft) => existing.has(draft.columns.iatiIdentifier));
+      await db.transaction(async (tx) => {
+        const stored: ProjectRow[] = [];
+        const slugBase = (draft: ProjectDraft) => latinSlug(draft.columns.iatiIdentifier);
+        await writes.insertMany(
+          tx,
+          ctx,
+          fresh.map((draft) => ({ draft, slugBase: slugBase(draft) })),
+          stored,
+        );
+        report.created += fresh.length;
+        for (const draft of known) {
+          await writes.store(tx, ctx, draft, slugBase(draft), stored);
+          report.updated++;
+        }
+        await writes.finish(tx, stored);
+      });
+      done += batch.length;
+      onProgress?.(done);
     }
     return report;
   }

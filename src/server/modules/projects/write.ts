@@ -11,7 +11,7 @@ import type { Indexer } from '../../search/indexer.js';
 import { canEdit, canRead, isSignedIn, isStaff, SYSTEM, type Viewer } from '../access/policy.js';
 import { recordScope } from '../access/scope.js';
 import type { Accounts } from '../accounts/service.js';
-import { recordAudit, type WriteContext } from '../audit/service.js';
+import { recordAudit, recordAudits, type WriteContext } from '../audit/service.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { linkCounterparts } from './counterparts.js';
@@ -298,8 +298,8 @@ export function createProjectWrites({ db, reference, organisations, accounts, in
     action: string,
     before: ProjectRow | null,
     after: ProjectRow,
+    deferred?: ProjectRow[],
   ) {
-    await linkCounterparts(tx, [after.iatiIdentifier]);
     await recordAudit(tx, ctx, {
       action: `project.${action}`,
       entityType: 'project',
@@ -307,8 +307,18 @@ export function createProjectWrites({ db, reference, organisations, accounts, in
       before: before ? snapshot(before) : null,
       after: snapshot(after),
     });
-    await indexer.index(tx, [projectSearchDocument(after)]);
+    if (deferred) deferred.push(after);
+    else await finish(tx, [after]);
     return after;
+  }
+
+  /** Links double-reported flows and indexes the projects for search, in the caller's transaction. */
+  async function finish(tx: DbOrTx, rows: ProjectRow[]) {
+    await linkCounterparts(
+      tx,
+      rows.map((row) => row.iatiIdentifier),
+    );
+    await indexer.index(tx, rows.map(projectSearchDocument));
   }
 
   /** The row for a write, locked; 404 when unreadable, 403 when the viewer may not change it. */
@@ -329,13 +339,19 @@ export function createProjectWrites({ db, reference, organisations, accounts, in
   }
 
   /** Inserts a new project (or, for imports, replaces the one with the same IATI identifier). */
-  async function insert(tx: DbOrTx, ctx: WriteContext, draft: ProjectDraft, slugBase: string) {
+  async function insert(
+    tx: DbOrTx,
+    ctx: WriteContext,
+    draft: ProjectDraft,
+    slugBase: string,
+    deferred?: ProjectRow[],
+  ) {
     const [row] = await tx
       .insert(projects)
       .values({ ...draft.columns, slug: await uniqueSlug(tx, slugBase) })
       .returning();
     await replaceMoney(tx, row!.id, draft.budgets, draft.transactions);
-    return saved(tx, ctx, 'create', null, row!);
+    return saved(tx, ctx, 'create', null, row!, deferred);
   }
 
   return {
@@ -471,27 +487,98 @@ export function createProjectWrites({ db, reference, organisations, accounts, in
 
     /**
      * Stores a project built elsewhere (an IATI activity, a converted match) inside the caller's
-     * transaction: inserted, or replacing the project with the same IATI identifier.
+     * transaction: inserted, or replacing the project with the same IATI identifier. With
+     * `deferred`, the row is added to it and linking and indexing wait for `finish` (imports do
+     * both once per batch).
      */
     async store(
       tx: DbOrTx,
       ctx: WriteContext,
       draft: ProjectDraft,
       slugBase: string,
+      deferred?: ProjectRow[],
     ): Promise<{ row: ProjectRow; created: boolean }> {
       const [existing] = await tx
         .select()
         .from(projects)
         .where(eq(projects.iatiIdentifier, draft.columns.iatiIdentifier))
         .for('update');
-      if (!existing) return { row: await insert(tx, ctx, draft, slugBase), created: true };
+      if (!existing) return { row: await insert(tx, ctx, draft, slugBase, deferred), created: true };
       const [after] = await tx
         .update(projects)
         .set({ ...draft.columns, createdAt: existing.createdAt, updatedAt: new Date() })
         .where(eq(projects.id, existing.id))
         .returning();
       await replaceMoney(tx, existing.id, draft.budgets, draft.transactions);
-      return { row: await saved(tx, ctx, 'import', existing, after!), created: false };
+      return { row: await saved(tx, ctx, 'import', existing, after!, deferred), created: false };
+    },
+
+    finish,
+
+    /**
+     * Inserts new projects in a few statements (bulk imports): rows, budgets, transactions and
+     * audit entries each in one insert, in the caller's transaction, so a batch is stored whole or
+     * not at all. The rows are added to `deferred` for `finish`.
+     */
+    async insertMany(
+      tx: DbOrTx,
+      ctx: WriteContext,
+      drafts: Array<{ draft: ProjectDraft; slugBase: string }>,
+      deferred: ProjectRow[],
+    ): Promise<ProjectRow[]> {
+      if (drafts.length === 0) return [];
+      const bases = drafts.map((d) => slugFromTitle(d.slugBase, 'project'));
+      const taken = new Set(
+        (await tx.select({ slug: projects.slug }).from(projects).where(inArray(projects.slug, bases))).map(
+          (row) => row.slug,
+        ),
+      );
+      const slugs: string[] = [];
+      for (const base of bases) {
+        // A clash (rare: identifiers are unique) takes the next free suffix.
+        const slug =
+          taken.has(base) || slugs.includes(base)
+            ? await firstFreeSlug(base, async (candidate) => {
+                if (slugs.includes(candidate)) return true;
+                const [row] = await tx
+                  .select({ id: projects.id })
+                  .from(projects)
+                  .where(eq(projects.slug, candidate));
+                return !!row;
+              })
+            : base;
+        slugs.push(slug);
+      }
+      const rows = await tx
+        .insert(projects)
+        .values(drafts.map((d, i) => ({ ...d.draft.columns, slug: slugs[i]! })))
+        .returning();
+      const idOf = new Map(rows.map((row) => [row.iatiIdentifier, row.id]));
+      const money = <T>(pick: (draft: ProjectDraft) => T[]) =>
+        drafts.flatMap((d) =>
+          pick(d.draft).map((item, position) => ({
+            ...item,
+            projectId: idOf.get(d.draft.columns.iatiIdentifier)!,
+            position,
+          })),
+        );
+      const budgets = money((draft) => draft.budgets);
+      if (budgets.length) await tx.insert(projectBudgets).values(budgets);
+      const transactions = money((draft) => draft.transactions);
+      if (transactions.length) await tx.insert(projectTransactions).values(transactions);
+      await recordAudits(
+        tx,
+        ctx,
+        rows.map((row) => ({
+          action: 'project.create',
+          entityType: 'project',
+          entityId: row.id,
+          before: null,
+          after: snapshot(row),
+        })),
+      );
+      deferred.push(...rows);
+      return rows;
     },
 
     /** The projects that exist among these IATI identifiers, with their reporting organisation. */
