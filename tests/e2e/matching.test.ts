@@ -254,7 +254,16 @@ describe.skipIf(!hasBrowser)('matching in the web UI', () => {
       await expect.poll(() => matchStatus(requester)).toBe('Agreed');
       expect(await requester.locator('#agreement-section .prose').textContent()).toBe(summary);
       expect(await requester.locator('.history li').last().textContent()).toContain('Recorded the agreement');
+      // An agreed match becomes a draft project in one step, linked back from the match.
+      await requester.getByRole('button', { name: 'Turn into a draft project' }).click();
+      await requester.waitForURL(/\/en\/projects\//);
+      expect(await requester.locator('h1').textContent()).toBe(NEED_TITLE);
+      expect(await requester.locator('main').textContent()).toContain('This project is a draft');
+      await requester.goto(`${server.url}/en/matches/${matchId}`);
       expect(await requester.locator('#actions-heading + p').textContent()).toMatch(/nothing for you to do/);
+      expect(await requester.locator('#agreement-section a').getAttribute('href')).toMatch(
+        /^\/en\/projects\//,
+      );
     },
     TEST_TIMEOUT,
   );
