@@ -1,7 +1,9 @@
 import { and, arrayContains, arrayOverlaps, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { DashboardDimension } from '../../../shared/dashboard.js';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.js';
+import { countByKeys } from '../../db/dimension-counts.js';
 import { containsPattern } from '../../db/like.js';
 import { projectBudgets, projects, projectTransactions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -52,6 +54,24 @@ const KEYS: SortKey<ProjectRow>[] = [
 ];
 
 type Deps = { db: Db; reference: ReferenceService; organisations: OrganisationsService };
+
+/** Each project's values of a dashboard dimension, as an SQL text array. */
+function projectKeys(dimension: DashboardDimension): SQL {
+  switch (dimension) {
+    case 'sdg':
+      return sql`${projects.sdgGoals}`;
+    case 'theme':
+      return sql`ARRAY(SELECT x->>'id' FROM jsonb_array_elements(${projects.themes}) AS x)`;
+    case 'region':
+      return sql`ARRAY(SELECT x->>'iso3' FROM jsonb_array_elements(${projects.countries}) AS x)`;
+    case 'modality':
+      return sql`${projects.modalities}`;
+    case 'cooperationType':
+      return sql`ARRAY[${projects.cooperationType}]`;
+    case 'year':
+      return sql`ARRAY[extract(year FROM coalesce(${projects.actualStart}, ${projects.plannedStart}))::int::text]`;
+  }
+}
 
 /** Reading projects: lists, details, totals, search documents and the rows IATI export needs. */
 export function createProjectsService({ db, reference, organisations }: Deps) {
@@ -334,6 +354,25 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
     },
 
     /** Published projects the viewer may read, per recipient country (ISO3). */
+    /**
+     * How many published projects the viewer may read fall under each value of a dashboard
+     * dimension (SDG goal, theme, M49 region of a recipient country, modality, cooperation type,
+     * year of the actual or else planned start): the rule of `list` with the matching filter.
+     */
+    countsBy(viewer: Viewer, dimension: DashboardDimension): Promise<Map<string, number>> {
+      return countByKeys(
+        db,
+        {
+          from: sql`${projects}`,
+          id: sql`${projects.id}`,
+          where: readable(viewer, 'published'),
+          keys: projectKeys(dimension),
+        },
+        dimension,
+        (codes) => reference.regionsOfCountries(codes),
+      );
+    },
+
     async countsByCountry(viewer: Viewer): Promise<Map<string, number>> {
       const rows = rowsOf<{ code: string; n: number }>(
         await db.execute(sql`SELECT c->>'iso3' AS code, count(DISTINCT ${projects.id})::int AS n
