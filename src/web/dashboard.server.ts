@@ -14,8 +14,10 @@ type PageArgs = { request: Request; params: { lang: string }; context: WebContex
 export async function dashboardLoader({ request, params, context }: PageArgs) {
   const lang = params.lang as Language;
   const { services, viewer } = context;
-  const asked = new URL(request.url).searchParams.get('dimension');
+  const search = new URL(request.url).searchParams;
+  const asked = search.get('dimension');
   const dimension: DashboardDimension = isDashboardDimension(asked) ? asked : 'sdg';
+  const askedCurrency = search.get('currency')?.toUpperCase();
   const chart = async (id: string, chartParams: Record<string, string>): Promise<ChartView> => {
     const spec = await services.charts.get(id)!.build(viewer, chartParams, lang);
     const href = (format: string) =>
@@ -26,9 +28,20 @@ export async function dashboardLoader({ request, params, context }: PageArgs) {
       downloads: { csv: href('csv'), xlsx: href('xlsx'), svg: href('svg') },
     };
   };
-  const [counts, funnel] = await Promise.all([
+  const money = await services.dashboard.money(viewer, dimension, lang, askedCurrency);
+  const currency = money.currency;
+  const [counts, moneyChart, funnel, indicators] = await Promise.all([
     chart('dashboard-counts', { dimension }),
+    currency ? chart('dashboard-money', { dimension, currency }) : null,
     chart('dashboard-funnel', {}),
+    services.dashboard.indicators(viewer, lang),
   ]);
-  return { dimension, dimensions: [...DASHBOARD_DIMENSIONS], counts, funnel };
+  return {
+    dimension,
+    dimensions: [...DASHBOARD_DIMENSIONS],
+    counts,
+    money: { currency, currencies: money.currencies.map((c) => c.currency), chart: moneyChart },
+    funnel,
+    indicators,
+  };
 }

@@ -49,9 +49,14 @@ describe.skipIf(!hasBrowser)('the dashboard in Chromium', () => {
         expect(await page.getAttribute('html', 'dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
         expect(await page.locator(`.main-nav a[href="/${language}/dashboard"]`).count()).toBe(1);
         const figures = page.locator('figure.chart-figure');
-        expect(await figures.count()).toBe(2);
+        // Records by dimension, project money and the match funnel.
+        expect(await figures.count()).toBe(3);
         await expect.poll(() => figures.first().locator('.chart-live svg').count()).toBe(1);
         expect(await figures.first().locator('details table tbody tr').count()).toBeGreaterThan(0);
+        // Indicator progress: one accessible <progress> per indicator with a target and an actual value.
+        const bars = page.locator('.indicator-table progress');
+        expect(await bars.count()).toBeGreaterThan(0);
+        expect(Number(await bars.first().getAttribute('max'))).toBe(100);
         await expectNoAxeViolations(page, `${language} dashboard`);
       }
       expect(await page.locator('h1').textContent()).toBe('لوحة الرصد والتقييم');
@@ -104,6 +109,17 @@ describe.skipIf(!hasBrowser)('the dashboard in Chromium', () => {
           .trim()
           .split(/\r?\n/).length,
       ).toBe(rows + 1);
+
+      // The money chart follows the dimension, in the most common currency.
+      const money = page.locator('figure.chart-figure').nth(1);
+      expect(await money.locator('figcaption').textContent()).toBe(
+        'Project budgets and disbursements by theme, in USD',
+      );
+      const moneyCsv = await money.getByRole('link', { name: 'CSV' }).getAttribute('href');
+      expect(moneyCsv).toContain('currency=USD');
+      const moneyResponse = await fetch(`${server.url}${moneyCsv}`);
+      expect(moneyResponse.status).toBe(200);
+      expect(moneyResponse.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 
       await page.locator('select[name="dimension"]').selectOption('year');
       await page.getByRole('button', { name: 'Show' }).click();

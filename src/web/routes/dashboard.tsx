@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
 import { isEmptyChart } from '../../server/charts/spec';
+import { LANGUAGE_TAGS, type Language } from '../../shared/languages';
 import { ChartFigure } from '../components/chart-figure';
 import { PageTitle } from '../components/page-title';
 import { dashboardLoader } from '../dashboard.server';
@@ -10,10 +11,14 @@ import '../map.css';
 
 export const loader = (args: Route.LoaderArgs) => dashboardLoader(args);
 
-export default function DashboardPage({ loaderData }: Route.ComponentProps) {
+export default function DashboardPage({ loaderData, params }: Route.ComponentProps) {
   const { t } = useTranslation();
   const dimensionId = useId();
-  const { dimension, dimensions, counts, funnel } = loaderData;
+  const currencyId = useId();
+  const { dimension, dimensions, counts, money, funnel, indicators } = loaderData;
+  const number = new Intl.NumberFormat(LANGUAGE_TAGS[params.lang as Language]);
+  const value = (text: string | null) =>
+    text === null ? t('dashboard.indicators.notAvailable') : number.format(Number(text));
   return (
     <>
       <PageTitle title={t('dashboard.title')} />
@@ -32,6 +37,18 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
               ))}
             </select>
           </div>
+          {money.currencies.length > 1 && (
+            <div className="field">
+              <label htmlFor={currencyId}>{t('dashboard.money.currencyLabel')}</label>
+              <select id={currencyId} name="currency" defaultValue={money.currency ?? undefined}>
+                {money.currencies.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <button type="submit">{t('dashboard.show')}</button>
         </Form>
         {dimension === 'year' && <p className="meta">{t('dashboard.yearNote')}</p>}
@@ -39,6 +56,75 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
           <p>{t('dashboard.empty')}</p>
         ) : (
           <ChartFigure key={dimension} chart={counts} />
+        )}
+      </section>
+      <section aria-labelledby="dashboard-money">
+        <h2 id="dashboard-money">{t('dashboard.money.heading')}</h2>
+        {money.chart && !isEmptyChart(money.chart.spec) ? (
+          <>
+            <p className="meta">{t('dashboard.money.currencyNote', { currency: money.currency })}</p>
+            <p className="meta">{t('dashboard.money.splitNote')}</p>
+            <ChartFigure key={`${dimension}-${money.currency}`} chart={money.chart} />
+          </>
+        ) : (
+          <p>{t('dashboard.money.none')}</p>
+        )}
+      </section>
+      <section aria-labelledby="dashboard-indicators">
+        <h2 id="dashboard-indicators">{t('dashboard.indicators.heading')}</h2>
+        {indicators.length === 0 ? (
+          <p>{t('dashboard.indicators.none')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table indicator-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.indicators.project')}</th>
+                  <th scope="col">{t('dashboard.indicators.indicator')}</th>
+                  <th scope="col">{t('dashboard.indicators.baseline')}</th>
+                  <th scope="col">{t('dashboard.indicators.target')}</th>
+                  <th scope="col">{t('dashboard.indicators.actual')}</th>
+                  <th scope="col">{t('dashboard.indicators.progress')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {indicators.map((row) => (
+                  <tr key={row.key}>
+                    <td>
+                      <a href={`/${params.lang}/projects/${row.projectId}`} dir="auto">
+                        {row.project}
+                      </a>
+                    </td>
+                    <th scope="row">
+                      <bdi>{row.indicator}</bdi>
+                      {!row.ascending && (
+                        <span className="meta"> ({t('dashboard.indicators.lowerIsBetter')})</span>
+                      )}
+                    </th>
+                    <td className="number">{value(row.baseline)}</td>
+                    <td className="number">{value(row.target)}</td>
+                    <td className="number">{value(row.actual)}</td>
+                    <td>
+                      {row.progress === null ? (
+                        t('dashboard.indicators.notAvailable')
+                      ) : (
+                        <>
+                          <progress
+                            max={100}
+                            value={row.progress}
+                            aria-label={t('dashboard.indicators.progressLabel', { indicator: row.indicator })}
+                          />{' '}
+                          {new Intl.NumberFormat(LANGUAGE_TAGS[params.lang as Language], {
+                            style: 'percent',
+                          }).format(row.progress / 100)}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <section aria-labelledby="dashboard-funnel">

@@ -34,6 +34,31 @@ export function dashboardCharts(dashboard: DashboardService): ChartDefinition[] 
       },
     },
     {
+      id: 'dashboard-money',
+      params: ['dimension', 'currency'],
+      async build(viewer, params, lang) {
+        const dimension = dimensionOf(params.dimension);
+        const t = translator(lang);
+        const money = await dashboard.money(viewer, dimension, lang, params.currency?.toUpperCase());
+        return {
+          id: 'dashboard-money',
+          title: t(`dashboard.money.title.${dimension}`, { currency: money.currency ?? '' }),
+          kind: dimension === 'year' ? 'line' : 'bar',
+          categoryTitle: t(`dashboard.dimension.${dimension}`),
+          categories: money.rows.map((row) => row.label),
+          series: [
+            { name: t('dashboard.money.budget'), values: money.rows.map((row) => Number(row.budget)) },
+            {
+              name: t('dashboard.money.disbursement'),
+              values: money.rows.map((row) => Number(row.disbursement)),
+            },
+          ],
+          unit: money.currency ?? undefined,
+          locale: localeOf(lang),
+        };
+      },
+    },
+    {
       id: 'dashboard-funnel',
       params: [],
       async build(viewer, _params, lang) {

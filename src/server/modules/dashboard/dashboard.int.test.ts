@@ -196,6 +196,143 @@ describe(`the dashboard API (${engineName})`, () => {
   });
 });
 
+type MoneyBody = {
+  money: {
+    currency: string | null;
+    currencies: Array<{ currency: string; projects: number }>;
+    rows: Array<{ key: string; label: string; budget: string; disbursement: string }>;
+  };
+  indicators: Array<{
+    projectId: string;
+    indicator: string;
+    baseline: string | null;
+    target: string | null;
+    actual: string | null;
+    progress: number | null;
+  }>;
+};
+
+/** Adds exact decimal strings with two places, in cents. */
+const cents = (values: string[]) => {
+  const total = values.reduce((sum, v) => sum + BigInt(v.replace('.', '')), 0n);
+  const text = total.toString().padStart(3, '0');
+  return `${text.slice(0, -2)}.${text.slice(-2)}`;
+};
+
+describe(`the dashboard's project money and indicators (${engineName})`, () => {
+  it('splits each project by its stated shares so the parts add up exactly to its totals', async () => {
+    const themes = (await dashboard('theme')).rows
+      .map((row) => row.key)
+      .filter((key) => key !== 'school-feeding');
+    const created = await t.send('POST', '/api/v1/projects', {
+      language: 'en',
+      title: 'Water quality laboratories in the Sahel',
+      description: 'South-South exchange between water laboratories in Niger and Mali.',
+      participants: [
+        { name: 'Ministry of Water of Niger', role: '4', southSouthRole: 'recipient', type: '10' },
+      ],
+      countries: [
+        { iso3: 'NER', percentage: '60' },
+        { iso3: 'MLI', percentage: '30' },
+      ],
+      regions: [{ code: '289', percentage: '10' }],
+      themes: [
+        { id: 'school-feeding', percentage: '70' },
+        { id: themes[0], percentage: '30' },
+      ],
+      sdgGoals: ['2', '4', '6'],
+      modalities: ['study-visit'],
+      cooperationType: 'bilateral',
+      status: '2',
+      dates: {
+        plannedStart: '2026-01-01',
+        actualStart: '2026-02-01',
+        plannedEnd: '2027-12-31',
+        actualEnd: null,
+      },
+      defaultCurrency: 'CHF',
+      budgets: [
+        { periodStart: '2026-01-01', periodEnd: '2026-12-31', amount: '900.00', currency: 'CHF' },
+        { type: '2', periodStart: '2026-01-01', periodEnd: '2026-12-31', amount: '1000.00', currency: 'CHF' },
+        { periodStart: '2027-01-01', periodEnd: '2027-12-31', amount: '0.01', currency: 'CHF' },
+      ],
+      transactions: [
+        { type: '3', date: '2026-03-01', amount: '100.01', currency: 'CHF' },
+        { type: '4', date: '2026-04-01', amount: '50', currency: 'CHF' },
+      ],
+      results: [
+        {
+          type: '1',
+          title: 'Laboratories certified',
+          indicators: [
+            {
+              title: 'Certified laboratories',
+              baseline: { year: 2025, value: '2' },
+              periods: [{ start: '2026-01-01', end: '2026-12-31', target: '10', actual: '6' }],
+            },
+          ],
+        },
+      ],
+      visibility: 'public',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const totals = created.body.totals.find((row: { currency: string }) => row.currency === 'CHF');
+    expect(totals).toMatchObject({ budget: '1000.01', disbursement: '100.01' });
+
+    const money = async (dimension: string) =>
+      (await t.json<MoneyBody>(`/api/v1/dashboard?dimension=${dimension}&currency=chf`)).body.money;
+    for (const dimension of ['sdg', 'theme', 'region', 'modality', 'cooperationType', 'year']) {
+      const { currency, rows, currencies } = await money(dimension);
+      expect(currency).toBe('CHF');
+      expect(currencies).toContainEqual({ currency: 'CHF', projects: 1 });
+      expect(cents(rows.map((row) => row.budget)), dimension).toBe(totals.budget);
+      expect(cents(rows.map((row) => row.disbursement)), dimension).toBe(totals.disbursement);
+    }
+    // An equal split in thirds, rounded to cents: the last goal takes what is left.
+    expect((await money('sdg')).rows.map((row) => [row.key, row.budget, row.disbursement])).toEqual([
+      ['2', '333.34', '33.34'],
+      ['4', '333.34', '33.34'],
+      ['6', '333.33', '33.33'],
+    ]);
+    // Stated theme percentages; countries normalised (60 and 30 of 90), both in Africa.
+    const theme = Object.fromEntries((await money('theme')).rows.map((row) => [row.key, row.budget]));
+    expect(theme).toEqual({ 'school-feeding': '700.01', [themes[0]!]: '300.00' });
+    expect((await money('region')).rows).toEqual([
+      { key: '002', label: 'Africa', budget: '1000.01', disbursement: '100.01' },
+    ]);
+    expect((await money('year')).rows).toEqual([
+      { key: '2026', label: '2026', budget: '1000.01', disbursement: '100.01' },
+    ]);
+
+    // The default currency is the one most projects report in.
+    const { body } = await t.json<MoneyBody>('/api/v1/dashboard?dimension=sdg');
+    expect(body.money.currency).toBe(body.money.currencies[0]!.currency);
+    expect(body.indicators).toContainEqual(
+      expect.objectContaining({
+        projectId: created.body.id,
+        indicator: 'Certified laboratories',
+        baseline: '2',
+        target: '10',
+        actual: '6',
+        progress: 50,
+      }),
+    );
+
+    const csv = await t.request('/api/v1/charts/dashboard-money?dimension=theme&currency=CHF&format=csv');
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines.slice(1).map((line) => line.split(',').slice(-2))).toEqual(
+      (await money('theme')).rows.map((row) => [
+        String(Number(row.budget)),
+        String(Number(row.disbursement)),
+      ]),
+    );
+  });
+});
+
 describe(`the dashboard charts (${engineName})`, () => {
   it('downloads the numbers of the API as CSV, XLSX and SVG', async () => {
     const api = await dashboard('theme');

@@ -1,4 +1,5 @@
 import { type DashboardDimension, isDashboardDimension } from '../../../shared/dashboard.js';
+import { compareDecimals, sumDecimals } from '../../../shared/decimal.js';
 import { isLanguage } from '../../../shared/languages.js';
 import { getI18n } from '../../../web/i18n.js';
 import { AppError } from '../../errors.js';
@@ -14,14 +15,22 @@ export const RECORD_TYPES = ['solutions', 'needs', 'matches', 'projects'] as con
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export type DashboardRow = { key: string; label: string } & Record<RecordType, number>;
+export type MoneyRow = { key: string; label: string; budget: string; disbursement: string };
+export type ProjectMoney = {
+  /** The currency shown: the one asked for, or the one most projects report in. */
+  currency: string | null;
+  /** Every currency reported, most projects first, with how many projects report in it. */
+  currencies: Array<{ currency: string; projects: number }>;
+  rows: MoneyRow[];
+};
 export type MatchFunnel = { suggested: number; interest: number; agreed: number; project: number };
 
 type Deps = {
-  reference: Pick<ReferenceService, 'termLabels' | 'listRegions'>;
+  reference: Pick<ReferenceService, 'termLabels' | 'listRegions' | 'regionsOfCountries'>;
   solutions: Pick<SolutionsService, 'countsBy'>;
   needsOffers: Pick<NeedsOffersService, 'countsBy'>;
   matching: Pick<MatchingService, 'agreedCountsBy' | 'funnel'>;
-  projects: Pick<ProjectsService, 'countsBy'>;
+  projects: Pick<ProjectsService, 'countsBy' | 'moneyBy' | 'moneyCurrencies' | 'indicators'>;
 };
 
 /** The dimension a request asks for: the default when absent, 422 naming the field when unknown. */
@@ -90,6 +99,63 @@ export function createDashboardService({ reference, solutions, needsOffers, matc
       return dimension === 'sdg' || dimension === 'year'
         ? rows.sort((a, b) => Number(a.key) - Number(b.key))
         : rows.sort((a, b) => total(b) - total(a) || a.label.localeCompare(b.label, lang));
+    },
+
+    /**
+     * Project budgets and disbursements per value of the dimension in one currency (no
+     * conversion), each project's amount split by its stated percentages (equally when none), so
+     * the values add up to the project totals. Amounts are exact decimal strings.
+     */
+    async money(
+      viewer: Viewer,
+      dimension: DashboardDimension,
+      lang: string,
+      currency?: string,
+    ): Promise<ProjectMoney> {
+      const [raw, label, currencies] = await Promise.all([
+        projects.moneyBy(viewer, dimension),
+        labelsOf(dimension, lang),
+        projects.moneyCurrencies(viewer),
+      ]);
+      const shown =
+        currency && currencies.some((c) => c.currency === currency)
+          ? currency
+          : (currencies[0]?.currency ?? null);
+      const regions =
+        dimension === 'region'
+          ? await reference.regionsOfCountries(raw.map((row) => row.key))
+          : new Map<string, string[]>();
+      const keyOf = (key: string) => (dimension === 'region' ? regions.get(key)?.[0] : key);
+      const sums = new Map<string, { budget: string[]; disbursement: string[] }>();
+      for (const row of raw) {
+        const key = keyOf(row.key);
+        if (row.currency !== shown || key === undefined) continue;
+        const sum = sums.get(key) ?? { budget: [], disbursement: [] };
+        sum.budget.push(row.budget);
+        sum.disbursement.push(row.disbursement);
+        sums.set(key, sum);
+      }
+      const rows = [...sums].map(([key, sum]) => ({
+        key,
+        label: label(key),
+        budget: sumDecimals(sum.budget, 2),
+        disbursement: sumDecimals(sum.disbursement, 2),
+      }));
+      return {
+        currency: shown,
+        currencies,
+        rows:
+          dimension === 'sdg' || dimension === 'year'
+            ? rows.sort((a, b) => Number(a.key) - Number(b.key))
+            : rows.sort(
+                (a, b) => compareDecimals(b.budget, a.budget) || a.label.localeCompare(b.label, lang),
+              ),
+      };
+    },
+
+    /** Indicator progress of every project with results the viewer may read. */
+    indicators(viewer: Viewer, lang: string) {
+      return projects.indicators(viewer, lang);
     },
 
     funnel(viewer: Viewer): Promise<MatchFunnel> {
