@@ -21,6 +21,7 @@ import { CLIENT_IP_HEADER } from './modules/accounts/auth.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import type { UserView } from './modules/accounts/service.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
 import { calendarRoutes } from './modules/events/calendar-routes.js';
 import { eventRoutes } from './modules/events/routes.js';
@@ -178,6 +179,7 @@ export function createApp({
   api.route('/', projectRoutes(services.projects, services.projectWrites));
   api.route('/', geoRoutes(services.geo, services.countryProfiles));
   api.route('/', chartRoutes(services.charts));
+  api.route('/', dashboardRoutes(services.dashboard));
   api.route('/', recommendationRoutes(services.recommendations, services.recommendationWrites));
   app.route('/api/v1', api);
 

@@ -9,6 +9,8 @@ import { createInvitations } from './modules/accounts/invitations.js';
 import { createPeopleReads } from './modules/accounts/people.js';
 import { createAccounts } from './modules/accounts/service.js';
 import { createAuditService } from './modules/audit/query.js';
+import { dashboardCharts } from './modules/dashboard/charts.js';
+import { createDashboardService } from './modules/dashboard/service.js';
 import { createDirectoryService } from './modules/directory/service.js';
 import { createCalendarFeeds } from './modules/events/feeds.js';
 import { createEventsService } from './modules/events/service.js';
@@ -187,7 +189,11 @@ export function createServices(database: Database, options: ServiceOptions) {
     ],
   });
   // Charts pages show and anyone downloads (GET /api/v1/charts/{id}); dashboards add theirs here.
-  const charts = createChartRegistry([...countryCharts({ reference, solutions, needsOffers })]);
+  const dashboard = createDashboardService({ reference, solutions, needsOffers, matching, projects });
+  const charts = createChartRegistry([
+    ...countryCharts({ reference, solutions, needsOffers }),
+    ...dashboardCharts(dashboard),
+  ]);
   // Every saved need or offer gets its suggestions in the same transaction.
   needsOffersWrites.onWrite((tx, kind, row) => matching.suggest(tx, kind, row));
 
@@ -271,6 +277,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     indexer,
     geo,
     countryProfiles,
+    dashboard,
     charts,
     reindexAll,
     needsReindex,

@@ -62,6 +62,7 @@ export default [
       route('library/new', 'routes/library-new.tsx'),
       route('library/:id', 'routes/library-item.tsx'),
       route('map', 'routes/map.tsx'),
+      route('dashboard', 'routes/dashboard.tsx'),
       route('countries/:iso3', 'routes/country.tsx'),
       route('about', 'routes/about.tsx'),
       route('*', 'routes/not-found.tsx'),

@@ -57,6 +57,9 @@ export function SiteHeader({ language, account }: { language: Language; account:
             <li>
               <NavLink to={`/${language}/map`}>{t('nav.map')}</NavLink>
             </li>
+            <li>
+              <NavLink to={`/${language}/dashboard`}>{t('dashboard.nav')}</NavLink>
+            </li>
             {account &&
               MEMBER_SECTIONS.map((section) => (
                 <li key={section}>

@@ -91,6 +91,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/map': PUBLIC,
   'GET /api/v1/countries/{iso3}/profile': PUBLIC,
   'GET /api/v1/charts/{chart}': PUBLIC,
+  'GET /api/v1/dashboard': PUBLIC,
   'GET /api/v1/recommendations': PUBLIC,
   'GET /api/v1/recommendations/export': PUBLIC,
   'GET /api/v1/recommendations/gaps': PUBLIC,

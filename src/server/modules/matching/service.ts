@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { type DashboardDimension, tallyPairs } from '../../../shared/dashboard.js';
 import { isKnownLanguage, pickLanguage } from '../../../shared/languages.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { type MatchSide, type MatchStatus, matches } from '../../db/schema/index.js';
@@ -38,7 +39,7 @@ type Deps = {
   lexicon: Lexicon;
   engine: MatchingEngine;
   parties: MatchPartiesService;
-  reference: Pick<ReferenceService, 'checkCodes'>;
+  reference: Pick<ReferenceService, 'checkCodes' | 'regionsOfCountries'>;
   organisations: Pick<OrganisationsService, 'summaries'>;
   solutions: Pick<SolutionsService, 'rowsById' | 'idsHeldBy'>;
   needsOffers: Pick<NeedsOffersService, 'rowsById' | 'row' | 'openRows' | 'idsHeldBy'>;
@@ -256,11 +257,11 @@ export function createMatchingService({
   }
 
   /** Agreed matches the viewer may see (the rule of `presentAll`), with their parties. */
-  async function agreedVisible(viewer: Viewer) {
+  async function agreedVisible(viewer: Viewer, status: MatchStatus[] = ['agreed']) {
     const rows = await db
       .select()
       .from(matches)
-      .where(eq(matches.status, 'agreed'))
+      .where(inArray(matches.status, status))
       .orderBy(desc(matches.updatedAt));
     const out: Array<{ row: MatchRow; parties: MatchParties; providers: string[]; recipient: string }> = [];
     for (const row of rows) {
@@ -285,6 +286,55 @@ export function createMatchingService({
      */
     async agreedCountryLinks(viewer: Viewer): Promise<Array<{ providers: string[]; recipient: string }>> {
       return (await agreedVisible(viewer)).map(({ providers, recipient }) => ({ providers, recipient }));
+    },
+
+    /**
+     * The match funnel over every match the viewer may see: suggested (every match began as a
+     * suggestion), interest (a side expressed interest: interested, accepted, agreed, or declined
+     * after interest), agreed, and agreed matches that became a project.
+     */
+    async funnel(viewer: Viewer) {
+      const visible = await agreedVisible(viewer, [
+        'suggested',
+        'interested',
+        'accepted',
+        'declined',
+        'agreed',
+      ]);
+      const rows = visible.map((m) => m.row);
+      return {
+        suggested: rows.length,
+        interest: rows.filter(
+          (r) => r.status !== 'suggested' && (r.status !== 'declined' || !!r.interestSide),
+        ).length,
+        agreed: rows.filter((r) => r.status === 'agreed').length,
+        project: rows.filter((r) => r.status === 'agreed' && !!r.projectId).length,
+      };
+    },
+
+    /**
+     * Agreed matches the viewer may see per value of a dashboard dimension, read from the need
+     * (its SDG goals, themes, M49 region, modalities), the solution's cooperation type, and the
+     * year the match was suggested.
+     */
+    async agreedCountsBy(viewer: Viewer, dimension: DashboardDimension): Promise<Map<string, number>> {
+      const visible = await agreedVisible(viewer);
+      const pairs = visible.flatMap(({ row, parties: p }) => {
+        const need = p.need;
+        const solution = p.candidate.type === 'solution' ? (p.candidate.row as SolutionRow) : null;
+        const keys: Record<DashboardDimension, Array<string | null>> = {
+          sdg: need.sdgTargets.map((t) => t.split('.')[0]!),
+          theme: need.themes,
+          region: [need.country],
+          modality: need.modalities,
+          cooperationType: [solution?.cooperationType ?? null],
+          year: [String(row.createdAt.getUTCFullYear())],
+        };
+        return keys[dimension].map((key) => ({ id: row.id, key }));
+      });
+      if (dimension !== 'region') return tallyPairs(pairs);
+      const regions = await reference.regionsOfCountries(visible.map((m) => m.parties.need.country));
+      return tallyPairs(pairs, (code) => regions.get(code)?.[0]);
     },
 
     /** Agreed matches the viewer may see that involve a country on either side, newest first. */

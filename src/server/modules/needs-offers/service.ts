@@ -1,7 +1,9 @@
 import { and, arrayContains, arrayOverlaps, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { DashboardDimension } from '../../../shared/dashboard.js';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { countByKeys } from '../../db/dimension-counts.js';
 import { needs, offers } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { afterCursor, orderBy, type SortKey, toPage } from '../../http/pagination.js';
@@ -279,6 +281,34 @@ export function createNeedsOffersService({ db, reference, organisations }: Deps)
         .where(and(readable(kind, viewer), eq(table.status, 'open')))
         .groupBy(table.country);
       return new Map(rows.map((row) => [row.code, row.n]));
+    },
+
+    /**
+     * How many open needs (or offers) the viewer may read fall under each value of a dashboard
+     * dimension (SDG goal of their targets, theme, M49 region of their country, modality, year
+     * created; postings have no cooperation type): the rule of `list` with `status=open`.
+     */
+    countsBy(kind: PostingKind, viewer: Viewer, dimension: DashboardDimension): Promise<Map<string, number>> {
+      const table = tableOf(kind);
+      const keys: Record<DashboardDimension, SQL> = {
+        sdg: sql`ARRAY(SELECT split_part(t, '.', 1) FROM unnest(${table.sdgTargets}) AS t)`,
+        theme: sql`${table.themes}`,
+        region: sql`ARRAY[${table.country}]`,
+        modality: sql`${table.modalities}`,
+        cooperationType: sql`ARRAY[]::text[]`,
+        year: sql`ARRAY[extract(year FROM ${table.createdAt})::int::text]`,
+      };
+      return countByKeys(
+        db,
+        {
+          from: sql`${table}`,
+          id: sql`${table.id}`,
+          where: and(readable(kind, viewer), eq(table.status, 'open')) as SQL,
+          keys: keys[dimension],
+        },
+        dimension,
+        (codes) => reference.regionsOfCountries(codes),
+      );
     },
 
     /** Every need and offer as search documents, for a full reindex. */

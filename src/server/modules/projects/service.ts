@@ -1,7 +1,9 @@
 import { and, arrayContains, arrayOverlaps, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { DashboardDimension } from '../../../shared/dashboard.js';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.js';
+import { countByKeys } from '../../db/dimension-counts.js';
 import { containsPattern } from '../../db/like.js';
 import { projectBudgets, projects, projectTransactions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -11,6 +13,7 @@ import { canEdit, isStaff, scopeOf, type Viewer, visibleWhere } from '../access/
 import { recordScope } from '../access/scope.js';
 import type { OrganisationsService } from '../organisations/service.js';
 import type { ReferenceService } from '../reference/service.js';
+import { indicatorProgress } from './progress.js';
 import type { Project, ProjectListFilters } from './schema.js';
 import { type MoneyRow, totalsByCurrency } from './totals.js';
 
@@ -52,6 +55,52 @@ const KEYS: SortKey<ProjectRow>[] = [
 ];
 
 type Deps = { db: Db; reference: ReferenceService; organisations: OrganisationsService };
+
+/** Each project's values of a dashboard dimension, as an SQL text array. */
+function projectKeys(dimension: DashboardDimension): SQL {
+  switch (dimension) {
+    case 'sdg':
+      return sql`${projects.sdgGoals}`;
+    case 'theme':
+      return sql`ARRAY(SELECT x->>'id' FROM jsonb_array_elements(${projects.themes}) AS x)`;
+    case 'region':
+      return sql`ARRAY(SELECT x->>'iso3' FROM jsonb_array_elements(${projects.countries}) AS x)`;
+    case 'modality':
+      return sql`${projects.modalities}`;
+    case 'cooperationType':
+      return sql`ARRAY[${projects.cooperationType}]`;
+    case 'year':
+      return sql`ARRAY[extract(year FROM coalesce(${projects.actualStart}, ${projects.plannedStart}))::int::text]`;
+  }
+}
+
+/**
+ * Each project's values of a dashboard dimension with the share of its money each takes: the
+ * stated percentages of countries and themes (normalised to their sum), an equal split when none
+ * is stated and for SDG goals and modalities, the whole for a single value.
+ */
+function projectShares(dimension: DashboardDimension): SQL {
+  const stated = (column: SQL, key: 'iso3' | 'id') => sql`SELECT x->>${sql.raw(`'${key}'`)} AS key,
+      CASE WHEN agg.stated > 0 THEN coalesce((x->>'percentage')::numeric, 0) / agg.stated
+        ELSE 1::numeric / agg.n END AS weight
+    FROM jsonb_array_elements(${column}) AS x,
+      (SELECT coalesce(sum((y->>'percentage')::numeric), 0) AS stated, count(*) AS n
+        FROM jsonb_array_elements(${column}) AS y) AS agg`;
+  const equal = (column: SQL) => sql`SELECT k AS key, 1::numeric / cardinality(${column}) AS weight
+    FROM unnest(${column}) AS k`;
+  switch (dimension) {
+    case 'region':
+      return stated(sql`${projects.countries}`, 'iso3');
+    case 'theme':
+      return stated(sql`${projects.themes}`, 'id');
+    case 'sdg':
+      return equal(sql`${projects.sdgGoals}`);
+    case 'modality':
+      return equal(sql`${projects.modalities}`);
+    default:
+      return sql`SELECT k AS key, 1::numeric AS weight FROM unnest(${projectKeys(dimension)}) AS k`;
+  }
+}
 
 /** Reading projects: lists, details, totals, search documents and the rows IATI export needs. */
 export function createProjectsService({ db, reference, organisations }: Deps) {
@@ -334,6 +383,121 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
     },
 
     /** Published projects the viewer may read, per recipient country (ISO3). */
+    /**
+     * How many published projects the viewer may read fall under each value of a dashboard
+     * dimension (SDG goal, theme, M49 region of a recipient country, modality, cooperation type,
+     * year of the actual or else planned start): the rule of `list` with the matching filter.
+     */
+    countsBy(viewer: Viewer, dimension: DashboardDimension): Promise<Map<string, number>> {
+      return countByKeys(
+        db,
+        {
+          from: sql`${projects}`,
+          id: sql`${projects.id}`,
+          where: readable(viewer, 'published'),
+          keys: projectKeys(dimension),
+        },
+        dimension,
+        (codes) => reference.regionsOfCountries(codes),
+      );
+    },
+
+    /**
+     * Budget (revised budgets replacing originals for the same period) and disbursements of the
+     * published projects the viewer may read, per value of a dimension and currency, summed
+     * exactly in SQL. Each project's amount is split by `projectShares` and rounded to cents, the
+     * last share taking the remainder, so a project's shares add up to its total exactly. For
+     * `region` the keys are ISO3 codes (the caller sums them per region). Amounts without a
+     * currency are left out, as in the project totals.
+     */
+    async moneyBy(
+      viewer: Viewer,
+      dimension: DashboardDimension,
+    ): Promise<
+      Array<{ key: string; currency: string; budget: string; disbursement: string; projects: number }>
+    > {
+      return rowsOf(
+        await db.execute(sql`
+          WITH shares AS (
+            SELECT ${projects.id} AS project_id, s.key, s.weight,
+              row_number() OVER (PARTITION BY ${projects.id} ORDER BY s.key) AS rn,
+              count(*) OVER (PARTITION BY ${projects.id}) AS cnt
+            FROM ${projects} CROSS JOIN LATERAL (${projectShares(dimension)}) AS s
+            WHERE ${readable(viewer, 'published')} AND s.key IS NOT NULL
+          ),
+          flows AS (
+            SELECT b.project_id, b.currency, b.amount AS budget, 0::numeric AS disbursement
+            FROM ${projectBudgets} AS b
+            WHERE b.type = '2' OR NOT EXISTS (SELECT 1 FROM ${projectBudgets} AS r
+              WHERE r.project_id = b.project_id AND r.type = '2'
+                AND r.period_start = b.period_start AND r.period_end = b.period_end)
+            UNION ALL
+            SELECT t.project_id, t.currency, 0::numeric, t.amount
+            FROM ${projectTransactions} AS t WHERE t.type = '3'
+          ),
+          money AS (
+            SELECT project_id, currency, sum(budget) AS budget, sum(disbursement) AS disbursement
+            FROM flows WHERE currency IS NOT NULL AND project_id IN (SELECT project_id FROM shares)
+            GROUP BY project_id, currency
+          ),
+          parts AS (
+            SELECT s.key, m.currency, s.project_id,
+              CASE WHEN s.rn = s.cnt
+                THEN m.budget - coalesce(sum(round(m.budget * s.weight, 2)) OVER w, 0)
+                ELSE round(m.budget * s.weight, 2) END AS budget,
+              CASE WHEN s.rn = s.cnt
+                THEN m.disbursement - coalesce(sum(round(m.disbursement * s.weight, 2)) OVER w, 0)
+                ELSE round(m.disbursement * s.weight, 2) END AS disbursement
+            FROM shares AS s JOIN money AS m ON m.project_id = s.project_id
+            WINDOW w AS (PARTITION BY s.project_id, m.currency ORDER BY s.rn
+              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+          )
+          SELECT key, currency, sum(budget)::text AS budget, sum(disbursement)::text AS disbursement,
+            count(DISTINCT project_id)::int AS projects
+          FROM parts GROUP BY key, currency ORDER BY key, currency`),
+      );
+    },
+
+    /**
+     * Every indicator of the published projects the viewer may read that report results, with its
+     * baseline, latest target and actual values and progress, in the reader's language.
+     */
+    async indicators(viewer: Viewer, lang: string) {
+      const rows = await db
+        .select()
+        .from(projects)
+        .where(and(readable(viewer, 'published'), sql`jsonb_array_length(${projects.results}) > 0`))
+        .orderBy(asc(projects.iatiIdentifier));
+      return rows.flatMap((row) => {
+        const language = pickLanguage(row.texts, lang, row.language);
+        const title = row.texts[language]!.title;
+        return row.results.flatMap((result, r) =>
+          result.indicators.map((indicator, i) => ({
+            key: `${row.id}:${r}:${i}`,
+            projectId: row.id,
+            project: title,
+            result: result.title,
+            indicator: indicator.title,
+            ascending: indicator.ascending,
+            ...indicatorProgress(indicator),
+          })),
+        );
+      });
+    },
+
+    /** The currencies budgets and disbursements of readable published projects are in, most projects first. */
+    async moneyCurrencies(viewer: Viewer): Promise<Array<{ currency: string; projects: number }>> {
+      return rowsOf(
+        await db.execute(sql`SELECT currency, count(DISTINCT project_id)::int AS projects FROM (
+            SELECT project_id, currency FROM ${projectBudgets}
+            UNION ALL SELECT project_id, currency FROM ${projectTransactions} WHERE type = '3'
+          ) AS m
+          WHERE currency IS NOT NULL
+            AND project_id IN (SELECT ${projects.id} FROM ${projects} WHERE ${readable(viewer, 'published')})
+          GROUP BY currency ORDER BY projects DESC, currency`),
+      );
+    },
+
     async countsByCountry(viewer: Viewer): Promise<Map<string, number>> {
       const rows = rowsOf<{ code: string; n: number }>(
         await db.execute(sql`SELECT c->>'iso3' AS code, count(DISTINCT ${projects.id})::int AS n

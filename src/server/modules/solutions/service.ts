@@ -1,7 +1,9 @@
 import { and, arrayOverlaps, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { DashboardDimension } from '../../../shared/dashboard.js';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.js';
+import { countByKeys } from '../../db/dimension-counts.js';
 import { containsPattern } from '../../db/like.js';
 import { type SolutionText, solutions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -267,6 +269,33 @@ export function createSolutionsService({ db, reference, organisations }: Deps) {
         db.select({ n: sql<number>`count(*)::int` }).from(solutions).where(where),
       ]);
       return { total: count?.n ?? 0, items: await present(viewer, rows, options.lang) };
+    },
+
+    /**
+     * How many solutions the viewer may read fall under each value of a dashboard dimension
+     * (SDG goal of their targets, theme, M49 region of any country linked, modality, cooperation
+     * type, year created): the same rule as `list` with the matching filter.
+     */
+    countsBy(viewer: Viewer, dimension: DashboardDimension): Promise<Map<string, number>> {
+      const keys: Record<DashboardDimension, SQL> = {
+        sdg: sql`ARRAY(SELECT split_part(t, '.', 1) FROM unnest(${solutions.sdgTargets}) AS t)`,
+        theme: sql`${solutions.themes}`,
+        region: sql`${solutions.countries} || ${solutions.replicatedIn}`,
+        modality: sql`${solutions.modalities}`,
+        cooperationType: sql`ARRAY[${solutions.cooperationType}]`,
+        year: sql`ARRAY[extract(year FROM ${solutions.createdAt})::int::text]`,
+      };
+      return countByKeys(
+        db,
+        {
+          from: sql`${solutions}`,
+          id: sql`${solutions.id}`,
+          where: readableSolutions(viewer),
+          keys: keys[dimension],
+        },
+        dimension,
+        (codes) => reference.regionsOfCountries(codes),
+      );
     },
 
     async count(viewer: Viewer): Promise<number> {
