@@ -96,8 +96,8 @@ function ImportReport({ report }: { report: IatiImportReport }) {
         <div role="alert" className="alert">
           <p>{t('projects.import.fileRefused')}</p>
           <ul>
-            {report.fileIssues.map((issue, index) => (
-              <li key={`${issue.line}-${index}`}>
+            {report.fileIssues.map((issue) => (
+              <li key={`${issue.line}:${issue.field}:${issue.message}`}>
                 {t('projects.import.issue', {
                   line: issue.line ?? '?',
                   field: issue.field,
@@ -119,14 +119,14 @@ function ImportReport({ report }: { report: IatiImportReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.refused.map((refused, index) => (
-              <tr key={`${refused.identifier}-${refused.line}-${index}`}>
+            {report.refused.map((refused) => (
+              <tr key={`${refused.line}:${refused.identifier}`}>
                 <td dir="ltr">{refused.identifier ?? '—'}</td>
                 <td>{refused.line ?? '—'}</td>
                 <td>
                   <ul>
-                    {refused.issues.map((issue, i) => (
-                      <li key={`${issue.line}-${i}`} dir="ltr">
+                    {refused.issues.map((issue) => (
+                      <li key={`${issue.line}:${issue.field}:${issue.message}`} dir="ltr">
                         {t('projects.import.issue', {
                           line: issue.line ?? '?',
                           field: issue.field,

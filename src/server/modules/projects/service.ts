@@ -119,8 +119,8 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
       filters.identifiers ? inArray(projects.iatiIdentifier, filters.identifiers) : undefined,
       filters.q
         ? or(
-            ilike(sql`${projects.texts}::text`, `%${filters.q}%`),
-            ilike(projects.iatiIdentifier, `%${filters.q}%`),
+            ilike(sql`${projects.texts}::text`, containsPattern(filters.q)),
+            ilike(projects.iatiIdentifier, containsPattern(filters.q)),
           )
         : undefined,
       filters.country ? jsonHas(projects.countries, 'iso3', filters.country) : undefined,
