@@ -157,6 +157,8 @@ export const projectTransactions = pgTable(
     index('project_transactions_project_idx').on(t.projectId, t.position),
     index('project_transactions_provider_activity_idx').on(t.providerActivityId),
     index('project_transactions_receiver_activity_idx').on(t.receiverActivityId),
+    // Replacing a project's transactions checks this self-reference for every deleted row.
+    index('project_transactions_counterpart_idx').on(t.counterpartId),
   ],
 );
 

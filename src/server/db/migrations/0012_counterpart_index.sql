@@ -1,0 +1,1 @@
+CREATE INDEX "project_transactions_counterpart_idx" ON "project_transactions" USING btree ("counterpart_id");
