@@ -124,10 +124,23 @@ describe.skipIf(!hasBrowser)('the world map in Chromium', () => {
         focused = await page.evaluate(() => document.activeElement?.getAttribute('data-iso3') ?? null);
       }
       expect(focused).toMatch(/^[A-Z]{3}$/);
-      // After hydration, focus shows the same text in a tooltip.
+      // After hydration, focus shows the same text in a tooltip (each try focuses it afresh, since
+      // a focus before hydration shows nothing).
+      const label = await page.locator(`.world-map a[data-iso3="${focused}"]`).getAttribute('aria-label');
       await expect
-        .poll(() => page.locator('.map-tooltip').textContent())
-        .toBe(await page.locator(`.world-map a[data-iso3="${focused}"]`).getAttribute('aria-label'));
+        .poll(
+          async () => {
+            await page.evaluate((iso3) => {
+              const link = document.querySelector<SVGAElement>(`.world-map a[data-iso3="${iso3}"]`)!;
+              link.blur();
+              link.focus();
+            }, focused);
+            const tooltip = page.locator('.map-tooltip');
+            return (await tooltip.count()) ? tooltip.textContent() : null;
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(label);
       await page.keyboard.press('Enter');
       await page.waitForURL(`${server.url}/en/countries/${focused}`);
       await expect.poll(() => page.locator('h1').textContent()).toBeTruthy();
@@ -143,9 +156,19 @@ describe.skipIf(!hasBrowser)('the world map in Chromium', () => {
     async () => {
       const page = await browser.newPage();
       await page.goto(`${server.url}/en/map`);
-      // Hovering a country highlights it and shows its value.
-      await page.locator('.world-map a[data-iso3="BRA"] path').hover();
-      await expect.poll(() => page.locator('.map-tooltip').textContent()).toMatch(/^Brazil: \d+ solutions?$/);
+      // Hovering a country highlights it and shows its value, once the page has hydrated: until
+      // then a hover does nothing, so each try moves the pointer away and back.
+      const tooltip = page.locator('.map-tooltip');
+      await expect
+        .poll(
+          async () => {
+            await page.mouse.move(0, 0);
+            await page.locator('.world-map a[data-iso3="BRA"] path').hover();
+            return (await tooltip.count()) ? tooltip.textContent() : null;
+          },
+          { timeout: 60_000 },
+        )
+        .toMatch(/^Brazil: \d+ solutions?$/);
       expect(await page.locator('.world-map a[data-iso3="BRA"]').getAttribute('class')).toBe('is-active');
       await page.locator('.map-table a[href="/en/countries/KEN"]').click();
       await page.waitForURL(`${server.url}/en/countries/KEN`);
