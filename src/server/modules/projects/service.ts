@@ -45,6 +45,15 @@ export function projectSearchDocument(row: ProjectRow): SearchableDocument {
   };
 }
 
+/** A transaction's provider or receiver organisation, or null when it names none. */
+export function partyOf(t: TransactionRow, side: 'provider' | 'receiver') {
+  const [name, ref, activityId] =
+    side === 'provider'
+      ? [t.providerName, t.providerRef, t.providerActivityId]
+      : [t.receiverName, t.receiverRef, t.receiverActivityId];
+  return name || ref || activityId ? { name, ref, activityId } : null;
+}
+
 const KEYS: SortKey<ProjectRow>[] = [
   {
     expr: sql`date_trunc('milliseconds', ${projects.updatedAt})`,
@@ -213,8 +222,6 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
     return list.map(({ row, budgets, transactions }) => {
       const language = pickLanguage(row.texts, lang, row.language);
       const text = row.texts[language]!;
-      const party = (name: string | null, ref: string | null, activityId: string | null) =>
-        name || ref || activityId ? { name, ref, activityId } : null;
       return {
         id: row.id,
         slug: row.slug,
@@ -288,8 +295,8 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
           amount: t.amount,
           currency: t.currency,
           description: t.description,
-          provider: party(t.providerName, t.providerRef, t.providerActivityId),
-          receiver: party(t.receiverName, t.receiverRef, t.receiverActivityId),
+          provider: partyOf(t, 'provider'),
+          receiver: partyOf(t, 'receiver'),
           countedElsewhere: t.counterpartId !== null,
         })),
         totals: totalsByCurrency(budgets as MoneyRow[], transactions as MoneyRow[]),

@@ -1,5 +1,5 @@
 import type { IatiActivity, Narrative } from './iati/types.js';
-import type { ProjectRecord } from './service.js';
+import { type ProjectRecord, partyOf } from './service.js';
 
 /** The same text in every language the project has it in. */
 function narrative(
@@ -76,14 +76,8 @@ export function toActivity(
       currency: t.currency,
       valueDate: t.valueDate ?? t.date,
       description: t.description,
-      provider:
-        t.providerName || t.providerRef || t.providerActivityId
-          ? { ref: t.providerRef, name: t.providerName, activityId: t.providerActivityId }
-          : null,
-      receiver:
-        t.receiverName || t.receiverRef || t.receiverActivityId
-          ? { ref: t.receiverRef, name: t.receiverName, activityId: t.receiverActivityId }
-          : null,
+      provider: partyOf(t, 'provider'),
+      receiver: partyOf(t, 'receiver'),
     })),
     results: row.results,
     southSouth: {
