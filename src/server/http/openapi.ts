@@ -36,6 +36,11 @@ export const errorResponses = {
   404: problemResponse('Not found'),
 } satisfies RouteConfig['responses'];
 
+/** A JSON request body for a route (`required` false for steps whose body may be left out). */
+export function jsonBody<T extends z.ZodType>(schema: T, required = true) {
+  return { required, content: { 'application/json': { schema } } };
+}
+
 /** A JSON 200 response. */
 export function ok<T extends z.ZodType>(schema: T, description: string) {
   return { 200: { description, content: { 'application/json': { schema } } }, ...errorResponses };

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { langQuery, problemResponse } from '../../http/openapi.js';
+import { jsonBody, langQuery, problemResponse } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import { EventInput, EventParams, EventPatch, EventSchema, RegistrationSchema } from './schema.js';
 import type { EventsService } from './service.js';
@@ -22,11 +22,6 @@ const writeErrors = {
 const eventContent = { 'application/json': { schema: EventSchema } };
 const registrationContent = { 'application/json': { schema: RegistrationSchema } };
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-
 /** Creating, editing and cancelling events, and registering for them (signed-in members). */
 export function eventWriteRoutes(events: EventsService, writes: EventWrites) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -40,7 +35,7 @@ export function eventWriteRoutes(events: EventsService, writes: EventWrites) {
       security,
       summary:
         'Create an event (members: members, organization, their working group or private; public: secretariat)',
-      request: { body: json(EventInput), query: z.object(langQuery) },
+      request: { body: jsonBody(EventInput), query: z.object(langQuery) },
       responses: { 201: { description: 'The new event', content: eventContent }, ...writeErrors },
     }),
     async (c) => {
@@ -58,7 +53,7 @@ export function eventWriteRoutes(events: EventsService, writes: EventWrites) {
       tags,
       security,
       summary: 'Edit an event (its author, their organisation admin, or the secretariat)',
-      request: { params: EventParams, body: json(EventPatch), query: z.object(langQuery) },
+      request: { params: EventParams, body: jsonBody(EventPatch), query: z.object(langQuery) },
       responses: { 200: { description: 'The edited event', content: eventContent }, ...writeErrors },
     }),
     async (c) => {

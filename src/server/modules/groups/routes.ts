@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import { guard, requireRole, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { langQuery, problemResponse } from '../../http/openapi.js';
+import { jsonBody, langQuery, problemResponse } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
 import { validationHook } from '../../http/validation.js';
 import {
@@ -49,10 +49,6 @@ const errors = {
   422: problemResponse('Invalid fields; `errors` names each one'),
 } satisfies RouteConfig['responses'];
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 const okReply = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { description, content: { 'application/json': { schema } } },
   ...errors,
@@ -105,7 +101,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Create a working group (secretariat)',
-      request: { query: LangOnly, body: json(GroupInput) },
+      request: { query: LangOnly, body: jsonBody(GroupInput) },
       responses: createdReply(GroupSchema, 'The new group'),
     }),
     async (c) => {
@@ -140,7 +136,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Edit a working group (secretariat)',
-      request: { params: GroupParams, query: LangOnly, body: json(GroupPatch) },
+      request: { params: GroupParams, query: LangOnly, body: jsonBody(GroupPatch) },
       responses: okReply(GroupSchema, 'The group after the change'),
     }),
     async (c) => {
@@ -166,7 +162,7 @@ export function groupRoutes(groups: GroupsService) {
       security,
       summary:
         'Join a group (no body, or your own userId), or add someone: chairs add members, the secretariat adds anyone with any role',
-      request: { params: GroupParams, body: { ...json(MemberInput), required: false } },
+      request: { params: GroupParams, body: jsonBody(MemberInput, false) },
       responses: createdReply(MembershipSchema, 'The membership'),
     }),
     async (c) => {
@@ -186,7 +182,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Change a member’s role (the group’s chairs and the secretariat)',
-      request: { params: MemberParams, body: json(MemberPatch) },
+      request: { params: MemberParams, body: jsonBody(MemberPatch) },
       responses: okReply(MembershipSchema, 'The membership after the change'),
     }),
     async (c) => {
@@ -242,7 +238,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Start a thread; @{userId} in the body and the notify list notify members',
-      request: { params: GroupParams, body: json(ThreadInput) },
+      request: { params: GroupParams, body: jsonBody(ThreadInput) },
       responses: createdReply(ThreadSchema, 'The new thread'),
     }),
     async (c) => {
@@ -279,7 +275,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Reply in a thread; earlier participants are notified, mentioned members too (with email)',
-      request: { params: ThreadParams, body: json(PostInput) },
+      request: { params: ThreadParams, body: jsonBody(PostInput) },
       responses: createdReply(PostSchema, 'The reply'),
     }),
     async (c) => {
@@ -317,7 +313,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Add an action; the owner must be a member of the group',
-      request: { params: GroupParams, body: json(ActionInput) },
+      request: { params: GroupParams, body: jsonBody(ActionInput) },
       responses: createdReply(ActionSchema, 'The new action'),
     }),
     async (c) => {
@@ -354,7 +350,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Edit an action (its owner or creator, the group’s chairs, the secretariat)',
-      request: { params: ActionParams, body: json(ActionPatch) },
+      request: { params: ActionParams, body: jsonBody(ActionPatch) },
       responses: okReply(ActionSchema, 'The action after the change'),
     }),
     async (c) => {
@@ -402,7 +398,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Propose a priority',
-      request: { params: GroupParams, body: json(PriorityInput) },
+      request: { params: GroupParams, body: jsonBody(PriorityInput) },
       responses: createdReply(PrioritySchema, 'The new priority'),
     }),
     async (c) => {
@@ -422,7 +418,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Set your ranking of the open priorities, best first (members of the group)',
-      request: { params: GroupParams, body: json(RankingInput) },
+      request: { params: GroupParams, body: jsonBody(RankingInput) },
       responses: okReply(PrioritiesSchema, 'The combined ranking after your change'),
     }),
     async (c) => {
@@ -442,7 +438,7 @@ export function groupRoutes(groups: GroupsService) {
       tags,
       security,
       summary: 'Edit or close a priority (its proposer, the group’s chairs, the secretariat)',
-      request: { params: PriorityParams, body: json(PriorityPatch) },
+      request: { params: PriorityParams, body: jsonBody(PriorityPatch) },
       responses: okReply(PrioritySchema, 'The priority after the change'),
     }),
     async (c) => {

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import { guard, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { errorResponses, langQuery, ok, problemResponse } from '../../http/openapi.js';
+import { errorResponses, jsonBody, langQuery, ok, problemResponse } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import { PostingParams } from '../needs-offers/schema.js';
 import {
@@ -24,11 +24,6 @@ import type { MatchWorkflow } from './workflow.js';
 const tags = ['Matching'];
 const security = [{ session: [] }];
 const lang = { query: z.object(langQuery) };
-const json = <T extends z.ZodType>(schema: T, required = true) => ({
-  required,
-  content: { 'application/json': { schema } },
-});
-
 const actErrors = {
   400: problemResponse('Malformed request'),
   401: problemResponse('Not signed in'),
@@ -48,7 +43,7 @@ export function matchingRoutes(service: MatchingService, workflow: MatchWorkflow
       path: '/matches/preview',
       tags,
       summary: 'Rank solutions and offers for any text, with the reasons for each; saves nothing',
-      request: { body: json(PreviewInput), ...lang },
+      request: { body: jsonBody(PreviewInput), ...lang },
       responses: { ...ok(PreviewResult, 'Ranked, best first'), 422: problemResponse('Invalid fields') },
     }),
     async (c) =>
@@ -119,7 +114,7 @@ export function matchingRoutes(service: MatchingService, workflow: MatchWorkflow
       tags,
       security,
       summary,
-      request: { params: MatchParams, ...lang, body: json(body, required) },
+      request: { params: MatchParams, ...lang, body: jsonBody(body, required) },
       responses: { ...ok(MatchSchema, 'The match after the change'), ...actErrors },
     });
 
@@ -192,7 +187,7 @@ export function matchingRoutes(service: MatchingService, workflow: MatchWorkflow
       tags,
       security,
       summary: 'Write to the other side; they are told in the app and by email',
-      request: { params: MatchParams, body: json(MessageInput) },
+      request: { params: MatchParams, body: jsonBody(MessageInput) },
       responses: {
         201: { description: 'The message', content: { 'application/json': { schema: MessageSchema } } },
         ...actErrors,

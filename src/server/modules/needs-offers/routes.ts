@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import { guard, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { formatParam, registerExport } from '../../http/export.js';
-import { errorResponses, langQuery, ok, problemResponse } from '../../http/openapi.js';
+import { errorResponses, jsonBody, langQuery, ok, problemResponse } from '../../http/openapi.js';
 import { collectPages } from '../../http/pagination.js';
 import { validationHook } from '../../http/validation.js';
 import type { Viewer } from '../access/policy.js';
@@ -34,11 +34,6 @@ const writeErrors = {
   409: problemResponse('Already in that state'),
   422: problemResponse('Invalid fields; `errors` names each one'),
 } satisfies RouteConfig['responses'];
-
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 
 const CONFIG = {
   need: {
@@ -128,7 +123,7 @@ function postingRoutes(kind: PostingKind, service: NeedsOffersService, writes: N
       tags,
       security,
       summary: `Post a ${what} for your organisation (staff may post for any), in any language`,
-      request: { body: json(CONFIG[kind].input), query: z.object(langQuery) },
+      request: { body: jsonBody(CONFIG[kind].input), query: z.object(langQuery) },
       responses: { 201: { description: `The new ${what}`, content }, ...writeErrors },
     }),
     async (c) => {
@@ -145,7 +140,7 @@ function postingRoutes(kind: PostingKind, service: NeedsOffersService, writes: N
       tags,
       security,
       summary: `Edit a ${what} (its author, their organisation admin, or the secretariat)`,
-      request: { params: PostingParams, body: json(CONFIG[kind].patch), query: z.object(langQuery) },
+      request: { params: PostingParams, body: jsonBody(CONFIG[kind].patch), query: z.object(langQuery) },
       responses: { 200: { description: `The edited ${what}`, content }, ...writeErrors },
     }),
     async (c) => {
@@ -167,7 +162,7 @@ function postingRoutes(kind: PostingKind, service: NeedsOffersService, writes: N
       tags,
       security,
       summary: `Close a ${what}: it leaves matching and search, and its matches can no longer move`,
-      request: { params: PostingParams, body: json(CloseInput), query: z.object(langQuery) },
+      request: { params: PostingParams, body: jsonBody(CloseInput), query: z.object(langQuery) },
       responses: { 200: { description: `The closed ${what}`, content }, ...writeErrors },
     }),
     async (c) => {

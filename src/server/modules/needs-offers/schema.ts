@@ -1,26 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { amount, currency, iso3, isoDate, language, text } from '../../http/fields.js';
 import { csvParam, langQuery, languageFields, pageOf } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
 import { OrganisationSummarySchema } from '../organisations/schema.js';
 
-const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
-
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO3 country code such as VNM');
-const language = z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as vi');
 const targetCode = z
   .string()
   .regex(/^([1-9]|1[0-7])\.([1-9]\d?|[a-z])$/, 'must be an SDG target such as 2.1 or 17.a');
-const isoDate = z.iso.date('must be a date such as 2027-01-31');
-/** Money as an exact decimal string: never a binary float. */
-const amount = z
-  .string()
-  .regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a positive amount with at most two decimals, such as 25000.00');
-const currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as USD')
-  .refine((code) => CURRENCIES.has(code), 'unknown currency');
 const visibility = z.enum(['public', 'members', 'organization', 'working_group', 'private']);
 
 /** Fields needs and offers share, as a person writes them. */

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import { guard, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { formatParam, registerExport } from '../../http/export.js';
-import { errorResponses, langQuery, ok, problemResponse } from '../../http/openapi.js';
+import { errorResponses, jsonBody, langQuery, ok, problemResponse } from '../../http/openapi.js';
 import { collectPages } from '../../http/pagination.js';
 import { validationHook } from '../../http/validation.js';
 import {
@@ -29,11 +29,6 @@ const writeErrors = {
   409: problemResponse('The IATI identifier is taken, or the project is already in that state'),
   422: problemResponse('Invalid fields; `errors` names each one'),
 } satisfies RouteConfig['responses'];
-
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 
 /** `/projects`: the compendium's list, detail, CSV/XLSX export, create, edit and publish. */
 export function projectRoutes(service: ProjectsService, writes: ProjectWrites) {
@@ -103,7 +98,7 @@ export function projectRoutes(service: ProjectsService, writes: ProjectWrites) {
       tags,
       security,
       summary: 'Report a project for your organisation (staff may report for any), in any language',
-      request: { body: json(ProjectInput), query: z.object(langQuery) },
+      request: { body: jsonBody(ProjectInput), query: z.object(langQuery) },
       responses: { 201: { description: 'The new project', content }, ...writeErrors },
     }),
     async (c) => {
@@ -120,7 +115,7 @@ export function projectRoutes(service: ProjectsService, writes: ProjectWrites) {
       tags,
       security,
       summary: 'Edit a project (its author, their organisation admin, or the secretariat)',
-      request: { params: ProjectParams, body: json(ProjectPatch), query: z.object(langQuery) },
+      request: { params: ProjectParams, body: jsonBody(ProjectPatch), query: z.object(langQuery) },
       responses: { 200: { description: 'The edited project', content }, ...writeErrors },
     }),
     async (c) => {

@@ -1,24 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { amount, currency, iso3, isoDate, language, text } from '../../http/fields.js';
 import { csvParam, langQuery, languageFields, pageOf } from '../../http/openapi.js';
 import { pageQuery } from '../../http/pagination.js';
 import { OrganisationSummarySchema } from '../organisations/schema.js';
 
-const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
-
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO3 country code such as VNM');
-const language = z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as vi');
-const isoDate = z.iso.date('must be a date such as 2027-01-31');
 const code = (what: string) => z.string().trim().min(1, `must be ${what}`).max(40);
-/** Money as an exact decimal string, never a binary float; never negative when typed in. */
-export const amount = z
-  .string()
-  .regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a positive amount with at most two decimals, such as 25000.00');
-export const currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as USD')
-  .refine((value) => CURRENCIES.has(value), 'unknown currency');
 const percentage = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,4})?$/, 'must be a percentage such as 40 or 12.5')

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import { guard, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { formatParam, registerExport } from '../../http/export.js';
-import { errorResponses, langQuery, ok, problemResponse } from '../../http/openapi.js';
+import { errorResponses, jsonBody, langQuery, ok, problemResponse } from '../../http/openapi.js';
 import { collectPages } from '../../http/pagination.js';
 import { validationHook } from '../../http/validation.js';
 import {
@@ -32,11 +32,6 @@ const writeErrors = {
   409: problemResponse('Already in that status'),
   422: problemResponse('Invalid fields; `errors` names each one'),
 } satisfies RouteConfig['responses'];
-
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 
 /** `/recommendations`: list, export, gap view, detail, create, edit and status changes. */
 export function recommendationRoutes(service: RecommendationsService, writes: RecommendationWrites) {
@@ -111,7 +106,7 @@ export function recommendationRoutes(service: RecommendationsService, writes: Re
       tags,
       security,
       summary: 'Record a recommendation from a country assessment (secretariat)',
-      request: { body: json(RecommendationInput), query: z.object(langQuery) },
+      request: { body: jsonBody(RecommendationInput), query: z.object(langQuery) },
       responses: { 201: { description: 'The new recommendation', content }, ...writeErrors },
     }),
     async (c) => {
@@ -128,7 +123,11 @@ export function recommendationRoutes(service: RecommendationsService, writes: Re
       tags,
       security,
       summary: 'Edit a recommendation (secretariat)',
-      request: { params: RecommendationParams, body: json(RecommendationPatch), query: z.object(langQuery) },
+      request: {
+        params: RecommendationParams,
+        body: jsonBody(RecommendationPatch),
+        query: z.object(langQuery),
+      },
       responses: { 200: { description: 'The edited recommendation', content }, ...writeErrors },
     }),
     async (c) => {
@@ -147,7 +146,7 @@ export function recommendationRoutes(service: RecommendationsService, writes: Re
       summary: 'Change the status of a recommendation: open, in-progress, addressed or closed (secretariat)',
       request: {
         params: RecommendationParams,
-        body: json(RecommendationStatusInput),
+        body: jsonBody(RecommendationStatusInput),
         query: z.object(langQuery),
       },
       responses: { 200: { description: 'The recommendation in its new status', content }, ...writeErrors },

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import { guard, requireSignedIn, writeContext } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { problemResponse } from '../../http/openapi.js';
+import { jsonBody, problemResponse } from '../../http/openapi.js';
 import { validationHook } from '../../http/validation.js';
 import type { SolutionLifecycle } from './lifecycle.js';
 import {
@@ -33,11 +33,6 @@ const solutionContent = { 'application/json': { schema: SolutionSchema } };
 const created = (description: string) => ({ 201: { description, content: solutionContent }, ...writeErrors });
 const updated = (description: string) => ({ 200: { description, content: solutionContent }, ...writeErrors });
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-
 /** Write endpoints for solutions, behind the admin-token gate until accounts exist. */
 export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: SolutionLifecycle) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -52,7 +47,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       tags,
       security,
       summary: 'Create a draft solution (themes and SDG targets are inferred when left empty)',
-      request: { body: json(SolutionInput) },
+      request: { body: jsonBody(SolutionInput) },
       responses: created('The new draft'),
     }),
     async (c) => {
@@ -70,7 +65,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       tags,
       security,
       summary: 'Edit a solution; every saved edit becomes a version',
-      request: { params: SolutionParams, body: json(SolutionPatch) },
+      request: { params: SolutionParams, body: jsonBody(SolutionPatch) },
       responses: updated('The edited solution'),
     }),
     async (c) => {
@@ -88,7 +83,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       tags,
       security,
       summary: 'Add or replace a translation, marked as author, editorial or community',
-      request: { params: TranslationParams, body: json(TranslationInput) },
+      request: { params: TranslationParams, body: jsonBody(TranslationInput) },
       responses: updated('The solution in the new language'),
     }),
     async (c) => {
@@ -140,7 +135,7 @@ export function solutionWriteRoutes(solutions: SolutionsService, lifecycle: Solu
       tags,
       security,
       summary: 'Review a submitted solution: publish it, or send it back with a comment',
-      request: { params: SolutionParams, body: json(ReviewInput) },
+      request: { params: SolutionParams, body: jsonBody(ReviewInput) },
       responses: updated('The reviewed solution'),
     }),
     async (c) => {
