@@ -217,6 +217,8 @@ describe.skipIf(!hasBrowser)('matching in the web UI', () => {
       const note = page.locator('.notifications li', { hasText: 'Interest in a match' });
       await expect.poll(() => note.count()).toBeGreaterThan(0);
       expect(await page.locator('.notifications li', { hasText: 'New message on a match' }).count()).toBe(1);
+      // Click once the page has settled: a click while it hydrates can be lost on a busy machine.
+      await page.waitForLoadState('networkidle');
       await note.first().locator(`a[href="/en/matches/${matchId}"]`).click();
       await page.waitForURL(`${server.url}/en/matches/${matchId}`);
       await expect.poll(() => matchStatus(page)).toBe('Interest expressed');
