@@ -3,6 +3,7 @@ export * from './audit.js';
 export * from './coordination.js';
 export * from './directory.js';
 export * from './events.js';
+export * from './funding.js';
 export * from './funds.js';
 export * from './groups.js';
 export * from './library.js';
