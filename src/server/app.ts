@@ -26,6 +26,7 @@ import { directoryRoutes } from './modules/directory/routes.js';
 import { calendarRoutes } from './modules/events/calendar-routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { eventWriteRoutes } from './modules/events/write-routes.js';
+import { fundingRoutes } from './modules/funding/routes.js';
 import { geoRoutes } from './modules/geo/routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
 import { libraryRoutes } from './modules/library/routes.js';
@@ -181,6 +182,7 @@ export function createApp({
   api.route('/', chartRoutes(services.charts));
   api.route('/', dashboardRoutes(services.dashboard));
   api.route('/', recommendationRoutes(services.recommendations, services.recommendationWrites));
+  api.route('/', fundingRoutes(services.funding, services.fundingWrites));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

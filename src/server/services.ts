@@ -15,6 +15,8 @@ import { createDirectoryService } from './modules/directory/service.js';
 import { createCalendarFeeds } from './modules/events/feeds.js';
 import { createEventsService } from './modules/events/service.js';
 import { createEventWrites } from './modules/events/write.js';
+import { createFundingService } from './modules/funding/service.js';
+import { createFundingWrites } from './modules/funding/write.js';
 import { countryCharts } from './modules/geo/charts.js';
 import { createCountryProfiles } from './modules/geo/profile.js';
 import {
@@ -163,6 +165,8 @@ export function createServices(database: Database, options: ServiceOptions) {
     accounts,
     notifications,
   });
+  const funding = createFundingService({ db, reference, organisations, projects });
+  const fundingWrites = createFundingWrites({ db, organisations, projects, funding });
   const iatiImport = createIatiImport({ db, reference, organisations, writes: projectWrites });
   // The map's metrics and the country page's sections: one entry per module that owns records
   // with countries. Projects, recommendations and funding register theirs here too.
@@ -272,6 +276,8 @@ export function createServices(database: Database, options: ServiceOptions) {
     recommendationWrites,
     projects,
     projectWrites,
+    funding,
+    fundingWrites,
     iatiImport,
     search,
     indexer,

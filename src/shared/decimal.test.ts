@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimals, isDecimal, subtractDecimal, sumDecimals } from './decimal.js';
+import {
+  compareDecimals,
+  isDecimal,
+  multiplyDecimals,
+  roundDecimal,
+  splitDecimal,
+  subtractDecimal,
+  sumDecimals,
+} from './decimal.js';
 
 describe('exact decimals', () => {
   it('adds without binary rounding', () => {
@@ -22,5 +30,37 @@ describe('exact decimals', () => {
     expect(isDecimal('12.50')).toBe(true);
     expect(isDecimal('1e5')).toBe(false);
     expect(() => sumDecimals(['abc'])).toThrow(/not a decimal/);
+  });
+});
+
+describe('multiplyDecimals and roundDecimal', () => {
+  it('multiplies exactly and rounds halves away from zero', () => {
+    expect(multiplyDecimals('1000000.10', '0.0069')).toBe('6900.000690');
+    expect(multiplyDecimals('-2.5', '3')).toBe('-7.5');
+    expect(roundDecimal('6900.000690')).toBe('6900.00');
+    expect(roundDecimal('0.125')).toBe('0.13');
+    expect(roundDecimal('-0.125')).toBe('-0.13');
+    expect(roundDecimal('0.124999')).toBe('0.12');
+    expect(roundDecimal('7')).toBe('7.00');
+  });
+});
+
+describe('splitDecimal', () => {
+  it('splits by weights so that the parts add up exactly', () => {
+    const parts = splitDecimal('100.00', ['1', '1', '1']);
+    expect(parts).toEqual(['33.33', '33.33', '33.34']);
+    expect(sumDecimals(parts)).toBe('100.00');
+    expect(splitDecimal('179000000', ['60', '25', '15'])).toEqual([
+      '107400000.00',
+      '44750000.00',
+      '26850000.00',
+    ]);
+  });
+
+  it('splits equally when no weight is stated, and keeps negative amounts exact', () => {
+    expect(splitDecimal('10', ['0', '0'])).toEqual(['5.00', '5.00']);
+    const parts = splitDecimal('-0.05', ['1', '1']);
+    expect(sumDecimals(parts)).toBe('-0.05');
+    expect(splitDecimal('5', [])).toEqual([]);
   });
 });

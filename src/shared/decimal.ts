@@ -55,3 +55,46 @@ export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
   const diff = toScaled(a, scale) - toScaled(b, scale);
   return diff < 0n ? -1 : diff > 0n ? 1 : 0;
 }
+
+/** a × b, exactly (as many decimals as both together). */
+export function multiplyDecimals(a: string, b: string): string {
+  const scaleA = scaleOf(a);
+  const scaleB = scaleOf(b);
+  return fromScaled(toScaled(a, scaleA) * toScaled(b, scaleB), scaleA + scaleB);
+}
+
+/** `numerator / denominator` rounded to `scale` decimals, halves away from zero. */
+function divideRounded(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const quotient = (n * 2n + d) / (d * 2n);
+  return negative ? -quotient : quotient;
+}
+
+/** The value rounded to `scale` decimals, halves away from zero (as SQL's round does). */
+export function roundDecimal(value: string, scale = 2): string {
+  const from = scaleOf(value);
+  if (from <= scale) return fromScaled(toScaled(value, from) * 10n ** BigInt(scale - from), scale);
+  return fromScaled(divideRounded(toScaled(value, from), 10n ** BigInt(from - scale)), scale);
+}
+
+/**
+ * Splits an amount into parts proportional to the weights (equal parts when the weights are all
+ * zero), each rounded to `scale` decimals; the last part takes the rounding, so the parts always
+ * add up exactly to the amount.
+ */
+export function splitDecimal(amount: string, weights: string[], scale = 2): string[] {
+  if (weights.length === 0) return [];
+  const weightScale = Math.max(0, ...weights.map(scaleOf));
+  let scaled = weights.map((weight) => toScaled(weight, weightScale));
+  let total = scaled.reduce((sum, weight) => sum + weight, 0n);
+  if (total === 0n) {
+    scaled = weights.map(() => 1n);
+    total = BigInt(weights.length);
+  }
+  const whole = toScaled(roundDecimal(amount, scale), scale);
+  const parts = scaled.map((weight) => divideRounded(whole * weight, total));
+  parts[parts.length - 1] = whole - parts.slice(0, -1).reduce((sum, part) => sum + part, 0n);
+  return parts.map((part) => fromScaled(part, scale));
+}

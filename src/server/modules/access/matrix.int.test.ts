@@ -96,6 +96,14 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/v1/recommendations/export': PUBLIC,
   'GET /api/v1/recommendations/gaps': PUBLIC,
   'GET /api/v1/recommendations/{id}': { visitor: 404, rest: 'ok' }, // a members-only recommendation
+  'GET /api/v1/appeals': PUBLIC,
+  'GET /api/v1/appeals/{id}': PUBLIC,
+  'GET /api/v1/appeals/{id}/export': PUBLIC,
+  'GET /api/v1/funds': PUBLIC,
+  'GET /api/v1/funds/{id}': PUBLIC,
+  'GET /api/v1/contributions': PUBLIC,
+  'GET /api/v1/contributions/export': PUBLIC,
+  'GET /api/v1/rate-tables': PUBLIC,
   'GET /api/v1/audit': STAFF,
   'GET /api/v1/audit/export': STAFF,
   // Writes run after every read, in role order; the fixture record is a public published solution.
@@ -161,6 +169,15 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/v1/recommendations': STAFF,
   'PATCH /api/v1/recommendations/{id}': STAFF,
   'POST /api/v1/recommendations/{id}/status': STAFF,
+  'POST /api/v1/appeals': STAFF,
+  'PUT /api/v1/appeals/{id}/projects/{project}': STAFF,
+  'DELETE /api/v1/appeals/{id}/projects/{project}': STAFF,
+  'POST /api/v1/funds': STAFF,
+  'POST /api/v1/funds/{id}/allocations': STAFF,
+  'POST /api/v1/contributions': STAFF,
+  'PATCH /api/v1/contributions/{id}': STAFF,
+  'DELETE /api/v1/contributions/{id}': STAFF,
+  'POST /api/v1/rate-tables': STAFF,
   // Last: joining changes who is in the group.
   'POST /api/v1/groups/{id}/members': MEMBERS,
   'DELETE /api/v1/invitations/{id}': { visitor: 401, member: 403, org_admin: 404, rest: 'ok' }, // another org's
@@ -339,6 +356,10 @@ function fill(path: string): string {
     .replace('/offers/{id}', `/offers/${values.offerId}`)
     .replace('/projects/{id}', `/projects/${values.projectId}`)
     .replace('/recommendations/{id}', '/recommendations/tcd-financial-intelligence-unit-capacity')
+    .replace('/appeals/{id}', '/appeals/ct-multi-year-appeal-2021-2022')
+    .replace('/funds/{id}', '/funds/un-counter-terrorism-trust-fund')
+    .replace('{project}', values.projectId!)
+    .replace('/contributions/{id}', '/contributions/00000000-0000-4000-8000-000000000000')
     .replace('/notifications/{id}', '/notifications/00000000-0000-4000-8000-000000000000')
     .replace('{token}', 'z'.repeat(43))
     .replace('{code}', 'VNM')

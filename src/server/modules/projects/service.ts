@@ -367,6 +367,16 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
       return item!;
     },
 
+    /** The published projects the viewer may read among the ids, in the reader's language. */
+    async byIds(viewer: Viewer, ids: string[], lang: string): Promise<Project[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(projects)
+        .where(and(readable(viewer, 'published'), inArray(projects.id, [...new Set(ids)])));
+      return present(viewer, await records(rows), lang);
+    },
+
     /** The raw row the viewer may read, or a 404. */
     async row(viewer: Viewer, key: string, tx: DbOrTx = db): Promise<ProjectRow> {
       const row = await find(viewer, key, tx);
