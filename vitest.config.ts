@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
+          // Some unit tests validate large IATI files with libxml2; a busy machine needs more than 5 s.
+          testTimeout: 30_000,
         },
       },
       {

@@ -6,7 +6,7 @@ import { createRequestHandler, type ServerBuild } from 'react-router';
 import { createApp, type WebHandler } from './app.js';
 import { prepareServices } from './bootstrap.js';
 import { EnvError, loadEnv } from './env.js';
-import { recurringJobs } from './jobs/recurring.js';
+import { queuedJobs, recurringJobs } from './jobs/recurring.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -49,7 +49,8 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
   });
 
-  const scheduler = await startScheduler(database, recurringJobs(services), logger);
+  const scheduler = await startScheduler(database, recurringJobs(services), logger, queuedJobs(services));
+  services.iatiImportJobs.connect((id) => scheduler.send('iati-import', { id }));
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
     logger.info({ database: database.kind, location: database.location }, 'Southbridge started');

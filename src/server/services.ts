@@ -51,6 +51,7 @@ import { createNotificationsService } from './modules/notifications/service.js';
 import { createOrganisationsService } from './modules/organisations/service.js';
 import { createMatchConversion } from './modules/projects/from-match.js';
 import { createIatiImport } from './modules/projects/import.js';
+import { createIatiImportJobs } from './modules/projects/import-jobs.js';
 import { createProjectsService } from './modules/projects/service.js';
 import { createProjectWrites } from './modules/projects/write.js';
 import { createRecommendationsService } from './modules/recommendations/service.js';
@@ -168,6 +169,7 @@ export function createServices(database: Database, options: ServiceOptions) {
   const funding = createFundingService({ db, reference, organisations, projects });
   const fundingWrites = createFundingWrites({ db, organisations, projects, funding });
   const iatiImport = createIatiImport({ db, reference, organisations, writes: projectWrites });
+  const iatiImportJobs = createIatiImportJobs({ db, iatiImport, logger: options.logger });
   // The map's metrics and the country page's sections: one entry per module that owns records
   // with countries. Projects, recommendations and funding register theirs here too.
   const geo = createGeoService({
@@ -278,6 +280,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     projectWrites,
     funding,
     fundingWrites,
+    iatiImportJobs,
     iatiImport,
     search,
     indexer,

@@ -27,6 +27,7 @@ export default [
       route('projects', 'routes/projects.tsx'),
       route('projects/new', 'routes/project-new.tsx'),
       route('projects/import', 'routes/project-import.tsx'),
+      route('projects/import/:importId', 'routes/project-import-status.tsx'),
       route('projects/:id', 'routes/project.tsx'),
       route('projects/:id/edit', 'routes/project-edit.tsx'),
       route('matches', 'routes/matches.tsx'),

@@ -356,7 +356,7 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
   );
 
   it(
-    'the secretariat uploads an IATI file and reads the report; an unsafe file is refused whole',
+    'the secretariat uploads an IATI file, follows its import and reads the report; an unsafe file is refused whole',
     async () => {
       const staff = await accounts.create('secretariat');
       const context = await launchBrowser();
@@ -373,7 +373,9 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
         .locator('input[name="file"]')
         .setInputFiles(join(fixtures, 'examples/activity-standard-example-annotated.xml'));
       await page.locator('form.editor button[type="submit"]').click();
-      await page.waitForSelector('[role="status"]');
+      // The import runs in the job queue; its page follows it until the report shows.
+      await page.waitForURL(/\/en\/projects\/import\/[0-9a-f-]{36}$/);
+      await page.waitForSelector('[role="status"]', { timeout: 30_000 });
       expect(await page.locator('[role="status"]').textContent()).toBe(
         'IATI 2.03: 1 activity in the file; 1 created, 0 updated, 0 refused.',
       );
@@ -381,6 +383,8 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
       const found = await fetch(`${server.url}/api/v1/projects/AA-AAA-123456789-ABC123`);
       expect(found.status).toBe(200);
 
+      await page.locator('a', { hasText: 'Import another file' }).click();
+      await page.waitForURL(`${server.url}/en/projects/import`);
       await page.locator('input[name="file"]').setInputFiles({
         name: 'unsafe.xml',
         mimeType: 'application/xml',
@@ -389,7 +393,7 @@ describe.skipIf(!hasBrowser)('projects in the web UI', () => {
         ),
       });
       await page.locator('form.editor button[type="submit"]').click();
-      await page.waitForSelector('[role="alert"]');
+      await page.waitForSelector('[role="alert"]', { timeout: 30_000 });
       expect(await page.locator('[role="alert"]').textContent()).toContain('DOCTYPE');
       await context.close();
     },

@@ -1,5 +1,5 @@
 import type { Services } from '../services.js';
-import type { RecurringJob } from './scheduler.js';
+import type { QueuedJob, RecurringJob } from './scheduler.js';
 
 /** Every recurring job of the platform, in one place. */
 export function recurringJobs(services: Services): RecurringJob[] {
@@ -21,6 +21,18 @@ export function recurringJobs(services: Services): RecurringJob[] {
       name: 'maintenance-prune',
       cron: '17 3 * * *',
       run: () => services.accounts.prune(),
+    },
+  ];
+}
+
+/** Every job queued on demand, in one place. */
+export function queuedJobs(services: Services): QueuedJob[] {
+  return [
+    {
+      // An IATI file uploaded on the import page; a large one can take many minutes.
+      name: 'iati-import',
+      expireInSeconds: 4 * 60 * 60,
+      run: ({ id }) => services.iatiImportJobs.run(id),
     },
   ];
 }

@@ -10,12 +10,25 @@ export type RecurringJob = {
   run: () => Promise<unknown>;
 };
 
+/** Work queued on demand (an upload to import, say), done once by one process. */
+export type QueuedJob<Data extends object = { id: string }> = {
+  name: string;
+  /** How long one run may take before the queue gives it to another worker. */
+  expireInSeconds: number;
+  run: (data: Data) => Promise<unknown>;
+};
+
 /**
  * The job queue: pg-boss keeps jobs and schedules in PostgreSQL (its own `pgboss` schema), so
  * every app process shares them and each scheduled run is done once, by one process. On PGlite
  * it talks to the same embedded database through `executeSql`.
  */
-export async function startScheduler(database: Database, jobs: RecurringJob[], logger: Logger) {
+export async function startScheduler(
+  database: Database,
+  jobs: RecurringJob[],
+  logger: Logger,
+  queued: QueuedJob[] = [],
+) {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => database.executeSql(text, values) as Promise<{ rows: never[] }> },
     schema: 'pgboss',
@@ -34,8 +47,24 @@ export async function startScheduler(database: Database, jobs: RecurringJob[], l
       logger.info({ job: job.name, result, ms: Math.round(performance.now() - started) }, 'job done');
     });
   }
+  for (const job of queued) {
+    await boss.createQueue(job.name, { name: job.name, expireInSeconds: job.expireInSeconds, retryLimit: 1 });
+    await boss.work<{ id: string }>(job.name, async ([item]) => {
+      if (!item) return;
+      const started = performance.now();
+      await job.run(item.data);
+      logger.info(
+        { job: job.name, id: item.data.id, ms: Math.round(performance.now() - started) },
+        'job done',
+      );
+    });
+  }
   return {
     boss,
+    /** Queues work for one of the queued jobs. */
+    async send(name: string, data: { id: string }) {
+      return boss.send(name, data);
+    },
     /** Queues one run of a job now (used by operators and tests). */
     async runNow(name: string) {
       return boss.send(name, {});

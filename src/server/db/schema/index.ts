@@ -6,6 +6,7 @@ export * from './events.js';
 export * from './funding.js';
 export * from './funds.js';
 export * from './groups.js';
+export * from './imports.js';
 export * from './library.js';
 export * from './matching.js';
 export * from './needs-offers.js';
