@@ -6,6 +6,7 @@ import { checkShares } from '../modules/projects/shares.js';
 import { dataFilesDir } from '../paths.js';
 import {
   CodelistFile,
+  CodelistLabelsFile,
   CountryFile,
   EventFile,
   FundFile,
@@ -20,7 +21,7 @@ import {
   TaxonomyFile,
   WorkingGroupFile,
 } from './files.js';
-import { IATI_CODELISTS, VOCABULARIES } from './reference.js';
+import { CODELIST_LABELS, IATI_CODELISTS, VOCABULARIES } from './reference.js';
 
 const countries = readDataFile('refdata/countries.json', CountryFile);
 const sdgs = readDataFile('refdata/sdgs.json', SdgFile);
@@ -74,6 +75,33 @@ describe('reference data files', () => {
       // BudgetType and BudgetStatus hold two codes each (original/revised, indicative/committed).
       expect(readDataFile(`refdata/iati/${list}.json`, CodelistFile).items.length).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('translate every code of the displayed codelists into ar, zh, ru, es and vi', () => {
+    const labels = readDataFile(CODELIST_LABELS, CodelistLabelsFile);
+    const translated = [
+      'ActivityStatus',
+      'TransactionType',
+      'OrganisationRole',
+      'BudgetType',
+      'BudgetStatus',
+      'ResultType',
+      'IndicatorMeasure',
+      'OrganisationType',
+      'Region',
+      'RegionVocabulary',
+      'SectorVocabulary',
+    ];
+    expect(Object.keys(labels).sort()).toEqual([...translated].sort());
+    for (const list of translated) {
+      const codes = readDataFile(`refdata/iati/${list}.json`, CodelistFile).items.map((item) => item.code);
+      expect(Object.keys(labels[list]!).sort(), list).toEqual([...codes].sort());
+      for (const code of codes) {
+        for (const lang of ['ar', 'zh', 'ru', 'es', 'vi'] as const)
+          expect(labels[list]![code]![lang].trim(), `${list} ${code} ${lang}`).not.toBe('');
+      }
+    }
+    expect(labels.TransactionType!['3']!.vi).toBe('Giải ngân');
   });
 
   it('give every taxonomy term a parent that exists and labels in all seven languages', () => {

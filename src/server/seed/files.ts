@@ -60,6 +60,15 @@ export const CodelistFile = z.object({
   ),
 });
 
+/**
+ * The platform's own translations of IATI codelist names into the languages IATI does not publish
+ * (data/taxonomy/iati-labels.json): list → code → ar, zh, ru, es and vi names.
+ */
+export const CodelistLabelsFile = z.record(
+  z.string(),
+  z.record(z.string(), allLabels.omit({ en: true, fr: true }).strict()),
+);
+
 export const TaxonomyFile = z.array(
   z.object({
     id: z.string().regex(/^[a-z0-9-]+$/),

@@ -11,6 +11,7 @@ import {
 } from '../db/schema/index.js';
 import {
   CodelistFile,
+  CodelistLabelsFile,
   CountryFile,
   digestDataFiles,
   RegionFile,
@@ -44,12 +45,16 @@ export const VOCABULARIES = {
   'participant-role': 'taxonomy/participant-roles.json',
 } as const;
 
+/** The platform's translations of codelist names into the languages the IATI codelists lack. */
+export const CODELIST_LABELS = 'taxonomy/iati-labels.json';
+
 const REFERENCE_FILES = [
   'refdata/countries.json',
   'refdata/regions.json',
   'refdata/sdgs.json',
   ...IATI_CODELISTS.map((list) => `refdata/iati/${list}.json`),
   ...Object.values(VOCABULARIES),
+  CODELIST_LABELS,
 ];
 
 const DIGEST_KEY = 'reference_digest';
@@ -71,6 +76,7 @@ export async function loadReferenceData(
   const countryRows = readDataFile('refdata/countries.json', CountryFile);
   const regionRows = readDataFile('refdata/regions.json', RegionFile);
   const sdgs = readDataFile('refdata/sdgs.json', SdgFile);
+  const labels = readDataFile(CODELIST_LABELS, CodelistLabelsFile);
   const counts: Record<string, number> = {};
 
   await db.transaction(async (tx) => {
@@ -144,7 +150,8 @@ export async function loadReferenceData(
             chunk.map((item) => ({
               list,
               code: item.code,
-              name: item.name,
+              // IATI's names (en, fr) stay as published; the platform's translations fill the rest.
+              name: { ...labels[list]?.[item.code], ...item.name },
               description: item.description ?? null,
               category: item.category ?? null,
               status: item.status ?? 'active',

@@ -220,6 +220,19 @@ describe(`projects API (${engineName})`, () => {
     expect(await count()).toBe(before);
   });
 
+  it('shows IATI code labels in the reader’s language', async () => {
+    const zh = await t.send('GET', '/api/v1/projects/ibsa-fund-poverty-hunger-facility?lang=zh');
+    expect(zh.status).toBe(200);
+    expect(zh.body.status).toEqual({ id: '2', label: '执行中' });
+    expect(zh.body.transactions.map((tr: { type: { label: string } }) => tr.type.label)).toEqual(
+      expect.arrayContaining(['收到的资金', '拨付']),
+    );
+    expect(zh.body.participants.map((p: { roleLabel: string }) => p.roleLabel)).toContain('资助方');
+    expect(zh.body.regions[0].label).toBe('发展中国家（未具体说明）');
+    const en = await t.send('GET', '/api/v1/projects/ibsa-fund-poverty-hunger-facility?lang=en');
+    expect(en.body.status.label).toBe('Implementation');
+  });
+
   it('lets only its author, their organisation admin and staff edit it; a patch re-checks shares', async () => {
     expect((await t.send('PATCH', `/api/v1/projects/${slug}`, { status: '3' }, stranger)).status).toBe(403);
     expect((await t.send('PATCH', `/api/v1/projects/${slug}`, { status: '3' }, null)).status).toBe(401);

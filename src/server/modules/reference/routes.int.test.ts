@@ -75,6 +75,21 @@ describe(`reference data API (${engineName})`, () => {
     );
   });
 
+  it('names IATI codes in every interface language, keeping IATI’s English and French', async () => {
+    const { reference } = t.services;
+    expect((await reference.codelistLabels('TransactionType', 'vi')).get('3')).toBe('Giải ngân');
+    expect((await reference.codelistLabels('TransactionType', 'en')).get('3')).toBe('Disbursement');
+    expect((await reference.codelistLabels('TransactionType', 'fr')).get('3')).toBe('Décaissement');
+    expect((await reference.codelistLabels('ActivityStatus', 'ar')).get('2')).toBe('قيد التنفيذ');
+    expect((await reference.codelistLabels('Region', 'ru')).get('289')).toBe(
+      'Африка к югу от Сахары, региональный уровень',
+    );
+    // Sector has no translations of its own: English where IATI gives no French.
+    expect((await reference.codelistLabels('Sector', 'zh')).get('11250')).toBe(
+      (await reference.codelistLabels('Sector', 'en')).get('11250'),
+    );
+  });
+
   it('answers a bad code with 400 and an unknown one with 404', async () => {
     expect((await t.json('/api/v1/countries/12345')).status).toBe(400);
     expect((await t.json('/api/v1/countries/ZZZ')).status).toBe(404);
