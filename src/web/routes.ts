@@ -30,6 +30,13 @@ export default [
       route('projects/import/:importId', 'routes/project-import-status.tsx'),
       route('projects/:id', 'routes/project.tsx'),
       route('projects/:id/edit', 'routes/project-edit.tsx'),
+      // Funding forms (secretariat); static segments, so they win over `appeals/:id` and `funds/:id`.
+      route('appeals/new', 'routes/appeal-new.tsx'),
+      route('funds/new', 'routes/fund-new.tsx'),
+      route('appeals/:id/lines/new', 'routes/appeal-line-new.tsx'),
+      route('funds/:id/allocations/new', 'routes/fund-allocation-new.tsx'),
+      route('contributions/new', 'routes/contribution-new.tsx'),
+      route('contributions/:id/edit', 'routes/contribution-edit.tsx'),
       route('matches', 'routes/matches.tsx'),
       route('matches/:id', 'routes/match.tsx'),
       route('sign-in', 'routes/sign-in.tsx'),
