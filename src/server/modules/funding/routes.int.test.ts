@@ -300,6 +300,12 @@ describe(`appeals and funds API (${engineName})`, () => {
     expect(
       (await t.send('PATCH', `/api/v1/contributions/${pledge.items[0].id}`, { amount: '0' })).status,
     ).toBe(422);
+    const noted = await t.send('PATCH', `/api/v1/contributions/${pledge.items[0].id}`, {
+      note: 'Paid in two parts',
+    });
+    expect(noted.body.note).toBe('Paid in two parts');
+    const cleared = await t.send('PATCH', `/api/v1/contributions/${pledge.items[0].id}`, { note: '' });
+    expect(cleared.body.note).toBeNull();
   });
 
   it('allocates from a trust fund to a project, and checks the appeal listing', async () => {

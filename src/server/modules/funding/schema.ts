@@ -87,7 +87,12 @@ export const ContributionPatch = z
     madeOn: isoDate,
     amount,
     currency,
-    note: text(2000),
+    note: z
+      .string()
+      .trim()
+      .max(2000, 'must be at most 2000 characters')
+      .nullable()
+      .openapi({ description: 'Empty or null clears the note' }),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'change at least one field' })

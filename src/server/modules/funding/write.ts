@@ -289,7 +289,11 @@ export function createFundingWrites({ db, organisations, projects, funding }: De
       return db.transaction(async (tx) => {
         const [after] = await tx
           .update(contributions)
-          .set({ ...patch, updatedAt: new Date() })
+          .set({
+            ...patch,
+            ...(patch.note !== undefined ? { note: patch.note || null } : {}),
+            updatedAt: new Date(),
+          })
           .where(eq(contributions.id, id))
           .returning();
         await audit(tx, ctx, 'contribution.update', 'contribution', id, current, after);
