@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sumDecimals } from '../../shared/decimal.js';
 import { LANGUAGES } from '../../shared/languages.js';
 import { checkShares } from '../modules/projects/shares.js';
 import { dataFilesDir } from '../paths.js';
@@ -10,6 +11,7 @@ import {
   CountryFile,
   EventFile,
   FundFile,
+  FundingFile,
   NeedFile,
   OrganisationFile,
   ProjectFile,
@@ -33,6 +35,8 @@ const events = readDataFile('demo/events.json', EventFile);
 const groups = readDataFile('demo/working-groups.json', WorkingGroupFile);
 const funds = readDataFile('demo/funds.json', FundFile);
 const projects = readDataFile('demo/projects.json', ProjectFile);
+const fundedProjects = readDataFile('demo/funded-projects.json', ProjectFile);
+const funding = readDataFile('demo/funding.json', FundingFile);
 
 const iso3 = new Set(countries.map((c) => c.iso3));
 const themeIds = new Set(themes.map((t) => t.id));
@@ -203,7 +207,7 @@ describe('demo projects', () => {
   const needIds = new Set(readDataFile('demo/needs.json', NeedFile).map((n) => n.id));
 
   it('are about ten, in several languages, some with money and some with results', () => {
-    expect(projects.length).toBeGreaterThanOrEqual(10);
+    expect(projects.length).toBeGreaterThanOrEqual(9);
     expect(new Set(projects.map((p) => p.language)).size).toBeGreaterThanOrEqual(5);
     expect(projects.filter((p) => p.budgets.length || p.transactions.length).length).toBeGreaterThan(2);
     expect(projects.filter((p) => p.results.length).length).toBeGreaterThan(2);
@@ -212,7 +216,7 @@ describe('demo projects', () => {
   });
 
   it('use only known codes, organisations and needs', () => {
-    for (const p of projects) {
+    for (const p of [...projects, ...fundedProjects]) {
       expect(orgIds, `${p.id}: ${p.reportingOrg}`).toContain(p.reportingOrg);
       for (const participant of p.participants) {
         if (participant.organisation) expect(orgIds, p.id).toContain(participant.organisation);
@@ -233,7 +237,7 @@ describe('demo projects', () => {
   });
 
   it('have shares that add up to 100, as the API requires', () => {
-    for (const p of projects) {
+    for (const p of [...projects, ...fundedProjects]) {
       const group = (field: string, items: Array<{ percentage: string | null }>) => ({
         field,
         items: items.map((item, i) => ({ field: `${field}.${i}`, percentage: item.percentage })),
@@ -260,5 +264,143 @@ describe('demo projects', () => {
       if (p.language !== 'en') expect(p.texts.en, p.id).toBeDefined();
       expect(seedLine(p.source.file, p.source.line)?.trim(), p.id).toBeTruthy();
     }
+  });
+});
+
+describe('demo funded projects', () => {
+  const all = [...projects, ...fundedProjects];
+
+  it('are the projects of the two appeals and the three South-South funds, unique, in English', () => {
+    const prefixes = { 'ct-mya19-': 60, 'ct-mya21-': 52, 'unfssc-': 8, 'ibsa-': 10, 'pgtf-': 26 };
+    for (const [prefix, count] of Object.entries(prefixes))
+      expect(
+        fundedProjects.filter((p) => p.id.startsWith(prefix)),
+        prefix,
+      ).toHaveLength(count);
+    expect(fundedProjects).toHaveLength(156);
+    expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
+    expect(new Set(all.map((p) => p.identifier)).size).toBe(all.length);
+    expect(new Set(fundedProjects.map((p) => p.texts.en?.title)).size).toBe(fundedProjects.length);
+    for (const p of fundedProjects) {
+      expect(p.identifier, p.id).toMatch(/^XM-SOUTHBRIDGE-/);
+      expect(p.language, p.id).toBe('en');
+      expect(
+        p.participants.some((x) => x.role === '4'),
+        p.id,
+      ).toBe(true);
+      expect(seedLine(p.source.file, p.source.line)?.trim(), p.id).toBeTruthy();
+    }
+  });
+
+  it('no longer hold the appeals as projects', () => {
+    for (const id of ['ct-multi-year-appeal-2019-2020', 'ct-multi-year-appeal-2021-2022'])
+      expect(all.map((p) => p.id)).not.toContain(id);
+    expect(funds.map((f) => f.id)).not.toContain('uncct-saudi-contributions');
+  });
+});
+
+describe('demo funding', () => {
+  const projectIds = new Set([...projects, ...fundedProjects].map((p) => p.id));
+  const fundById = new Map(funds.map((f) => [f.id, f]));
+  const figure = (fund: string, metric: string, year?: number) => {
+    const found = fundById
+      .get(fund)
+      ?.figures.filter((f) => f.metric === metric && (year === undefined || f.year === year));
+    expect(found, `${fund} ${metric}`).toHaveLength(1);
+    return found![0]!;
+  };
+  const usd = (amount: number) => sumDecimals([String(amount)], 2);
+  const total = (rows: Array<{ amount: string }>) => sumDecimals(['0', ...rows.map((r) => r.amount)], 2);
+  const CTTF = 'un-counter-terrorism-trust-fund';
+
+  it('parses, with one rate table stated against USD', () => {
+    expect(funding.rateTables).toHaveLength(1);
+    expect(funding.rateTables[0]!.baseCurrency).toBe('USD');
+    expect(funding.rateTables[0]!.rates.EUR).toBe('0.98');
+  });
+
+  it('gives each appeal lines that add up exactly to its stated requirement and project count', () => {
+    expect(funding.appeals.map((a) => a.appeal).sort()).toEqual([
+      'ct-multi-year-appeal-2019-2020',
+      'ct-multi-year-appeal-2021-2022',
+    ]);
+    for (const appeal of funding.appeals) {
+      expect(fundById.get(appeal.appeal)?.kind).toBe('appeal');
+      const target = figure(appeal.appeal, 'target');
+      expect(appeal.lines.every((l) => l.currency === target.currency)).toBe(true);
+      expect(total(appeal.lines.map((l) => ({ amount: l.requirement }))), appeal.appeal).toBe(
+        usd(target.amount),
+      );
+      expect(appeal.lines, appeal.appeal).toHaveLength(figure(appeal.appeal, 'projects').amount);
+      expect(appeal.note).toMatch(/illustrative/i);
+    }
+    const programmes = new Set(
+      funding.appeals
+        .find((a) => a.appeal === 'ct-multi-year-appeal-2021-2022')!
+        .lines.map((l) => l.programme),
+    );
+    expect(programmes.size).toBe(12);
+  });
+
+  it('adds the Trust Fund contributions up to the pledged total, and its 2018 cash to the 2018 receipts', () => {
+    const trustFund = funding.contributions.filter((c) => c.fund === CTTF);
+    expect(trustFund.every((c) => c.currency === 'USD' && c.madeOn <= '2022-09-30')).toBe(true);
+    expect(total(trustFund)).toBe(usd(figure(CTTF, 'pledged').amount));
+    const paid2018 = trustFund.filter((c) => c.status === 'paid' && c.madeOn.startsWith('2018-'));
+    expect(total(paid2018)).toBe(usd(figure(CTTF, 'received', 2018).amount));
+    // Saudi Arabia's founding contributions, as the seed states them.
+    const saudi = trustFund.filter((c) => c.donor === 'gov-saudi-arabia');
+    expect(saudi.map((c) => [c.madeOn.slice(0, 4), c.amount])).toEqual([
+      ['2011', '10000000.00'],
+      ['2014', '100000000.00'],
+    ]);
+    expect(saudi[1]!.madeOn).toBe('2014-08-13');
+    // Pledged and paid, earmarked to appeal projects and not.
+    expect(trustFund.some((c) => c.status === 'pledged')).toBe(true);
+    expect(trustFund.some((c) => c.project && c.appeal === 'ct-multi-year-appeal-2021-2022')).toBe(true);
+    expect(trustFund.some((c) => !c.project)).toBe(true);
+    expect(trustFund.filter((c) => c.donorName.includes('not named'))).toHaveLength(1);
+  });
+
+  it('adds the South-South funds up to the figures the seed states', () => {
+    const contributed = (fund: string) => total(funding.contributions.filter((c) => c.fund === fund));
+    const allocated = (fund: string) => funding.allocations.filter((a) => a.fund === fund);
+    const unfssc = 'un-fund-for-south-south-cooperation';
+    expect(contributed(unfssc)).toBe(usd(figure(unfssc, 'received').amount));
+    expect(total(allocated(unfssc))).toBe(usd(figure(unfssc, 'received').amount));
+    expect(allocated(unfssc)).toHaveLength(figure(unfssc, 'projects').amount);
+    for (const fund of ['ibsa-fund', 'perez-guerrero-trust-fund']) {
+      expect(total(allocated(fund)), fund).toBe(usd(figure(fund, 'disbursed').amount));
+      expect(new Set(allocated(fund).map((a) => a.project)).size, fund).toBe(figure(fund, 'projects').amount);
+    }
+    expect(contributed('ibsa-fund')).toBe(usd(figure('ibsa-fund', 'received').amount));
+    expect(contributed('perez-guerrero-trust-fund')).toBe(
+      usd(figure('perez-guerrero-trust-fund', 'contribution').amount),
+    );
+    const india = 'india-un-development-partnership-fund';
+    const pledges = fundById.get(india)!.figures.filter((f) => f.metric === 'pledged');
+    expect(contributed(india)).toBe(sumDecimals(pledges.map((f) => usd(f.amount))));
+    expect(allocated(india)).toHaveLength(0);
+    for (const a of funding.allocations) expect(a.note, a.project).toMatch(/illustrative/i);
+  });
+
+  it('names only known funds, projects, organisations and currencies, and cites a seed line', () => {
+    const rates = funding.rateTables[0]!.rates;
+    for (const c of funding.contributions) {
+      const where = `${c.donorName} ${c.madeOn}`;
+      for (const fund of [c.fund, c.appeal]) if (fund) expect(fundById.has(fund), where).toBe(true);
+      if (c.appeal) expect(fundById.get(c.appeal)?.kind, where).toBe('appeal');
+      if (c.fund) expect(fundById.get(c.fund)?.kind, where).toBe('trust-fund');
+      if (c.project) expect(projectIds, where).toContain(c.project);
+      if (c.donor) expect(orgIds, where).toContain(c.donor);
+      if (c.currency !== 'USD') expect(rates[c.currency], where).toBeDefined();
+      expect(seedLine(c.source.file, c.source.line)?.trim(), where).toBeTruthy();
+    }
+    for (const a of funding.allocations) {
+      expect(fundById.get(a.fund)?.kind, a.project).toBe('trust-fund');
+      expect(projectIds, a.project).toContain(a.project);
+      expect(seedLine(a.source.file, a.source.line)?.trim(), a.project).toBeTruthy();
+    }
+    for (const line of funding.appeals.flatMap((a) => a.lines)) expect(projectIds).toContain(line.project);
   });
 });

@@ -14,9 +14,11 @@ import {
   workingGroups,
 } from '../db/schema/index.js';
 import { linkCounterparts } from '../modules/projects/counterparts.js';
+import { loadDemoFunding } from './demo-funding.js';
 import {
   EventFile,
   FundFile,
+  FundingFile,
   NeedFile,
   OfferFile,
   OrganisationFile,
@@ -37,9 +39,20 @@ export type DemoCounts = Record<
   | 'needs'
   | 'offers'
   | 'recommendations'
-  | 'projects',
+  | 'projects'
+  | 'appealLines'
+  | 'contributions'
+  | 'allocations',
   number
 >;
+
+/** Demo records that earlier data files held and the current ones do not, removed on seeding. */
+const RETIRED = {
+  /** Its two contributions are now rows of the Trust Fund for Counter-Terrorism. */
+  funds: ['uncct-saudi-contributions'],
+  /** The two appeals were demo projects before they became appeals with project lines. */
+  projects: ['ct-multi-year-appeal-2019-2020', 'ct-multi-year-appeal-2021-2022'],
+};
 
 /** True when the database holds no content yet (the condition for SEED_DEMO=auto). */
 export async function isContentEmpty(db: Db): Promise<boolean> {
@@ -61,7 +74,11 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
   const fundRows = readDataFile('demo/funds.json', FundFile);
   const needRows = readDataFile('demo/needs.json', NeedFile);
   const offerRows = readDataFile('demo/offers.json', OfferFile);
-  const projectRows = readDataFile('demo/projects.json', ProjectFile);
+  const projectRows = [
+    ...readDataFile('demo/projects.json', ProjectFile),
+    ...readDataFile('demo/funded-projects.json', ProjectFile),
+  ];
+  const funding = readDataFile('demo/funding.json', FundingFile);
   const recommendationRows = readDataFile('demo/recommendations.json', RecommendationFile);
 
   return db.transaction(async (tx) => {
@@ -190,7 +207,8 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
         },
       });
 
-    await tx
+    await tx.delete(funds).where(inArray(funds.slug, RETIRED.funds));
+    const savedFunds = await tx
       .insert(funds)
       .values(
         fundRows.map((f) => ({
@@ -231,7 +249,8 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
           ]),
           updatedAt: new Date(),
         },
-      });
+      })
+      .returning({ id: funds.id, slug: funds.slug });
 
     const postingColumns = (p: (typeof needRows)[number] | (typeof offerRows)[number]) => ({
       slug: p.id,
@@ -314,9 +333,16 @@ export async function loadDemoContent(db: DbOrTx): Promise<DemoCounts> {
       });
 
     await upsertRecommendations(tx, recommendationRows);
-    await upsertProjects(tx, projectRows, orgs, orgIds);
+    await tx.delete(projects).where(inArray(projects.slug, RETIRED.projects));
+    const projectIds = await upsertProjects(tx, projectRows, orgs, orgIds);
+    const fundingCounts = await loadDemoFunding(tx, funding, {
+      organisations: orgIds,
+      funds: new Map(savedFunds.map((row) => [row.slug, row.id])),
+      projects: projectIds,
+    });
 
     return {
+      ...fundingCounts,
       recommendations: recommendationRows.length,
       projects: projectRows.length,
       needs: needRows.length,
@@ -434,16 +460,17 @@ async function upsertRecommendations(tx: Tx, rows: ReturnType<typeof Recommendat
 }
 
 /**
- * Demo projects, upserted by slug with the reporting organisation and participants taken from the
- * demo organisations (as the projects API does); budgets and transactions are replaced whole.
+ * Demo projects (projects.json and funded-projects.json), upserted by slug with the reporting
+ * organisation and participants taken from the demo organisations (as the projects API does);
+ * budgets and transactions are replaced whole. Returns the project ids by slug.
  */
 async function upsertProjects(
   tx: Tx,
   rows: ReturnType<typeof ProjectFile.parse>,
   orgs: ReturnType<typeof OrganisationFile.parse>,
   orgIds: Map<string, string>,
-) {
-  if (rows.length === 0) return;
+): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
   const orgBySlug = new Map(orgs.map((o) => [o.id, o]));
   const iatiOrg = (slug: string, where: string) => {
     const org = orgBySlug.get(slug);
@@ -567,4 +594,5 @@ async function upsertProjects(
     tx,
     rows.map((p) => p.identifier),
   );
+  return idOf;
 }

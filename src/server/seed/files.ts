@@ -368,3 +368,88 @@ export const ProjectFile = z.array(
     source: sourceRef,
   }),
 );
+
+const slug = z.string().regex(/^[a-z0-9-]+$/);
+const currency = z.string().regex(/^[A-Z]{3}$/);
+const positiveDecimal = z.string().regex(/^\d{1,16}(\.\d{1,10})?$/);
+
+/**
+ * Demo funding: stated exchange-rate tables, the project lines of appeals with their requirements,
+ * contributions (pledged or paid; to an appeal, a fund or a project) and fund allocations to
+ * projects. Funds, appeals, projects and donors are named by their demo slugs.
+ */
+export const FundingFile = z
+  .object({
+    rateTables: z.array(
+      z.object({
+        id: slug,
+        name: z.string().min(1),
+        baseCurrency: currency,
+        effectiveOn: isoDate,
+        source: z.string().min(1),
+        /** Units of the base currency that one unit of each currency is worth. */
+        rates: z.record(currency, positiveDecimal),
+      }),
+    ),
+    appeals: z.array(
+      z.object({
+        appeal: slug,
+        note: z.string().min(1),
+        source: sourceRef,
+        lines: z
+          .array(
+            z.object({
+              project: slug,
+              programme: z.string().min(1).nullable(),
+              requirement: money,
+              currency,
+            }),
+          )
+          .min(1),
+      }),
+    ),
+    contributions: z.array(
+      z
+        .object({
+          donor: slug.nullable(),
+          donorName: z.string().min(1),
+          appeal: slug.nullable(),
+          fund: slug.nullable(),
+          project: slug.nullable(),
+          amount: money,
+          currency,
+          status: z.enum(['pledged', 'paid']),
+          madeOn: isoDate,
+          note: z.string().min(1).nullable(),
+          source: sourceRef,
+        })
+        .refine((c) => c.appeal || c.fund || c.project, {
+          message: 'needs an appeal, a fund or a project',
+        }),
+    ),
+    allocations: z.array(
+      z.object({
+        fund: slug,
+        project: slug,
+        appeal: slug.nullable(),
+        amount: money,
+        currency,
+        allocatedOn: isoDate,
+        note: z.string().min(1).nullable(),
+        source: sourceRef,
+      }),
+    ),
+  })
+  .superRefine((file, ctx) => {
+    const lines = new Map(file.appeals.map((a) => [a.appeal, new Set(a.lines.map((l) => l.project))]));
+    file.appeals.forEach((a, i) => {
+      if (lines.get(a.appeal)!.size !== a.lines.length)
+        ctx.addIssue({ code: 'custom', path: ['appeals', i], message: 'lists a project twice' });
+    });
+    const checkPair = (path: (string | number)[], appeal: string | null, project: string | null) => {
+      if (appeal && project && !lines.get(appeal)?.has(project))
+        ctx.addIssue({ code: 'custom', path, message: `project "${project}" is not a line of "${appeal}"` });
+    };
+    for (const [i, c] of file.contributions.entries()) checkPair(['contributions', i], c.appeal, c.project);
+    for (const [i, a] of file.allocations.entries()) checkPair(['allocations', i], a.appeal, a.project);
+  });
