@@ -18,6 +18,7 @@ import { createEventWrites } from './modules/events/write.js';
 import { createFundingService } from './modules/funding/service.js';
 import { createFundingWrites } from './modules/funding/write.js';
 import { countryCharts } from './modules/geo/charts.js';
+import { fundingSection, fundingSource } from './modules/geo/funding.js';
 import { createCountryProfiles } from './modules/geo/profile.js';
 import {
   agreedMatchesSection,
@@ -180,6 +181,7 @@ export function createServices(database: Database, options: ServiceOptions) {
       postingsSource('offer', needsOffers),
       agreedMatchesSource(matching),
       projectsSource(projects),
+      fundingSource({ funding, projects }),
     ],
   });
   const countryProfiles = createCountryProfiles({
@@ -192,10 +194,18 @@ export function createServices(database: Database, options: ServiceOptions) {
       organisationsSection(organisations),
       agreedMatchesSection(matching),
       projectsSection(projects),
+      fundingSection({ funding, projects }),
     ],
   });
   // Charts pages show and anyone downloads (GET /api/v1/charts/{id}); dashboards add theirs here.
-  const dashboard = createDashboardService({ reference, solutions, needsOffers, matching, projects });
+  const dashboard = createDashboardService({
+    reference,
+    solutions,
+    needsOffers,
+    matching,
+    projects,
+    funding,
+  });
   const charts = createChartRegistry([
     ...countryCharts({ reference, solutions, needsOffers }),
     ...dashboardCharts(dashboard),

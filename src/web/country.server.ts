@@ -5,6 +5,7 @@ import { AppError } from '../server/errors';
 import type { Language } from '../shared/languages';
 import type { ChartView } from './components/chart-figure';
 import type { WebContext } from './context';
+import { formatMoney } from './projects.server';
 
 type PageArgs = { params: { lang: string; iso3: string }; context: WebContext };
 
@@ -35,7 +36,32 @@ export async function countryLoader({ params, context }: PageArgs) {
         downloads: { csv: href('csv'), xlsx: href('xlsx'), svg: href('svg') },
       });
     }
-    return { ...profile, charts };
+    // Sections about money come with their amounts formatted from the exact decimals.
+    const sections = profile.sections.map(({ money, items, ...section }) => ({
+      ...section,
+      items: items.map(({ money: part, ...item }) => ({
+        ...item,
+        money: part
+          ? {
+              pledged: formatMoney(lang, part.pledged, money?.currency ?? null),
+              paid: formatMoney(lang, part.paid, money?.currency ?? null),
+            }
+          : null,
+      })),
+      money: money
+        ? {
+            currency: money.currency,
+            rateTable: money.rateTable,
+            pledged: formatMoney(lang, money.pledged, money.currency),
+            paid: formatMoney(lang, money.paid, money.currency),
+            appeals: money.appeals.map((appeal) => ({
+              name: appeal.name,
+              href: `/${lang}/appeals/${appeal.slug}?${new URLSearchParams({ country: iso3 })}`,
+            })),
+          }
+        : null,
+    }));
+    return { ...profile, sections, charts };
   } catch (error) {
     if (AppError.is(error) && error.code === 'not_found') throw data(null, { status: 404 });
     throw error;

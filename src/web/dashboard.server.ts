@@ -3,6 +3,7 @@ import { DASHBOARD_DIMENSIONS, type DashboardDimension, isDashboardDimension } f
 import type { Language } from '../shared/languages';
 import type { ChartView } from './components/chart-figure';
 import type { WebContext } from './context';
+import { formatMoney } from './projects.server';
 
 type PageArgs = { request: Request; params: { lang: string }; context: WebContext };
 
@@ -28,19 +29,41 @@ export async function dashboardLoader({ request, params, context }: PageArgs) {
       downloads: { csv: href('csv'), xlsx: href('xlsx'), svg: href('svg') },
     };
   };
-  const money = await services.dashboard.money(viewer, dimension, lang, askedCurrency);
+  const [money, funding] = await Promise.all([
+    services.dashboard.money(viewer, dimension, lang, askedCurrency),
+    services.dashboard.funding(viewer, dimension, lang),
+  ]);
   const currency = money.currency;
-  const [counts, moneyChart, funnel, indicators] = await Promise.all([
+  const [counts, moneyChart, fundingChart, funnel, indicators] = await Promise.all([
     chart('dashboard-counts', { dimension }),
     currency ? chart('dashboard-money', { dimension, currency }) : null,
+    funding.rows.length ? chart('dashboard-funding', { dimension }) : null,
     chart('dashboard-funnel', {}),
     services.dashboard.indicators(viewer, lang),
   ]);
+  const inFundingCurrency = (amount: string) => formatMoney(lang, amount, funding.currency);
+  const hasUnassigned = funding.unassigned.pledged !== '0.00' || funding.unassigned.paid !== '0.00';
   return {
     dimension,
     dimensions: [...DASHBOARD_DIMENSIONS],
     counts,
     money: { currency, currencies: money.currencies.map((c) => c.currency), chart: moneyChart },
+    funding: {
+      currency: funding.currency,
+      rateTable: funding.rateTable,
+      chart: fundingChart,
+      total: {
+        pledged: inFundingCurrency(funding.total.pledged),
+        paid: inFundingCurrency(funding.total.paid),
+      },
+      unassigned: hasUnassigned
+        ? {
+            pledged: inFundingCurrency(funding.unassigned.pledged),
+            paid: inFundingCurrency(funding.unassigned.paid),
+          }
+        : null,
+      unconverted: funding.unconverted.map((m) => formatMoney(lang, m.amount, m.currency)),
+    },
     funnel,
     indicators,
   };

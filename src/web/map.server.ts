@@ -1,6 +1,7 @@
-import type { Language } from '../shared/languages';
+import { LANGUAGE_TAGS, type Language } from '../shared/languages';
 import type { WebContext } from './context';
 import { arcPath, bucketsFor, colourOf } from './map-buckets';
+import { formatMoney } from './projects.server';
 
 type PageArgs = { request: Request; params: { lang: string }; context: WebContext };
 
@@ -54,8 +55,17 @@ export async function mapLoader({ request, params, context }: PageArgs) {
         ];
       })
     : [];
+  // Money is shown from its exact amount, in its currency; counts as plain numbers.
+  const money = data.money;
+  const count = new Intl.NumberFormat(LANGUAGE_TAGS[lang]);
   const rows = data.values
-    .map((v) => ({ iso3: v.iso3, name: v.name, value: v.value, drawn: world.byIso3.has(v.iso3) }))
+    .map((v) => ({
+      iso3: v.iso3,
+      name: v.name,
+      value: v.value,
+      display: money && v.amount ? formatMoney(lang, v.amount, money.currency) : count.format(v.value),
+      drawn: world.byIso3.has(v.iso3),
+    }))
     .sort((a, b) =>
       sort === 'name'
         ? a.name.localeCompare(b.name, lang)
@@ -78,5 +88,13 @@ export async function mapLoader({ request, params, context }: PageArgs) {
       toName: names.get(f.to) ?? f.to,
     })),
     rows,
+    money: money
+      ? {
+          currency: money.currency,
+          rateTable: money.rateTable,
+          total: formatMoney(lang, money.total, money.currency),
+          unconverted: money.unconverted.map((m) => formatMoney(lang, m.amount, m.currency)),
+        }
+      : null,
   };
 }

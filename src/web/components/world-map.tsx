@@ -13,13 +13,16 @@ export type MapFlow = {
   path: string;
 };
 
-/** The accessible name of a country on the map: "Viet Nam: 12 solutions", in the page language. */
-export function useCountryLabel(metric: string) {
+/**
+ * The accessible name of a country on the map: "Viet Nam: 12 solutions", in the page language;
+ * for a metric of money, with its currency.
+ */
+export function useCountryLabel(metric: string, currency?: string) {
   const { t, i18n } = useTranslation();
   const key = `map.countryValue.${metric}`;
   const known = i18n.exists(key);
   return (name: string, count: number) =>
-    known ? t(key, { name, count }) : t('map.countryValueOther', { name, count });
+    known ? t(key, { name, count, currency }) : t('map.countryValueOther', { name, count });
 }
 
 /** A metric's name ("Solutions"), or its id when no module has named it yet. */
@@ -36,6 +39,8 @@ type Props = {
   shapes: MapShape[];
   flows: MapFlow[];
   labelledBy: string;
+  /** For a metric of money: the currency of the values. */
+  currency?: string;
 };
 
 /**
@@ -44,9 +49,9 @@ type Props = {
  * decoration. Flows are curved arrows from provider to recipient. After hydration, hovering or
  * focusing a country highlights it and shows its value in a tooltip.
  */
-export function WorldMap({ lang, metric, width, height, shapes, flows, labelledBy }: Props) {
+export function WorldMap({ lang, metric, width, height, shapes, flows, labelledBy, currency }: Props) {
   const { t } = useTranslation();
-  const label = useCountryLabel(metric);
+  const label = useCountryLabel(metric, currency);
   const frame = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ iso3: string; text: string; x: number; y: number } | null>(null);
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_TAGS, type Language } from '../../shared/languages';
 import { ChartFigure } from '../components/chart-figure';
+import { formatDate } from '../components/format';
 import { PageTitle } from '../components/page-title';
 import { countryLoader } from '../country.server';
 import type { Route } from './+types/country';
@@ -75,6 +76,39 @@ export default function CountryPage({ loaderData, params }: Route.ComponentProps
             <h2 id={section.id}>
               {sectionTitle(section.id)} ({number.format(section.total)})
             </h2>
+            {section.money && (
+              <>
+                <dl className="facts inline">
+                  <dt>{t('country.funding.pledged')}</dt>
+                  <dd>
+                    <bdi>{section.money.pledged}</bdi>
+                  </dd>
+                  <dt>{t('country.funding.paid')}</dt>
+                  <dd>
+                    <bdi>{section.money.paid}</bdi>
+                  </dd>
+                </dl>
+                <p className="meta">
+                  {section.money.rateTable
+                    ? t('country.funding.rates', {
+                        currency: section.money.currency,
+                        table: section.money.rateTable.name,
+                        date: formatDate(lang, section.money.rateTable.effectiveOn),
+                      })
+                    : t('country.funding.noRates', { currency: section.money.currency })}{' '}
+                  {t('country.funding.rule')}
+                </p>
+                {section.money.appeals.length > 0 && (
+                  <ul>
+                    {section.money.appeals.map((appeal) => (
+                      <li key={appeal.href}>
+                        <a href={appeal.href}>{t('country.funding.explore', { appeal: appeal.name })}</a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
             {section.items.length === 0 ? (
               <p>{t('country.empty')}</p>
             ) : (
@@ -92,6 +126,17 @@ export default function CountryPage({ loaderData, params }: Route.ComponentProps
                       <>
                         {' — '}
                         <bdi className="meta">{item.detail}</bdi>
+                      </>
+                    )}
+                    {item.money && (
+                      <>
+                        {' — '}
+                        <span className="meta">
+                          {t('country.funding.projectShare', {
+                            pledged: item.money.pledged,
+                            paid: item.money.paid,
+                          })}
+                        </span>
                       </>
                     )}
                   </li>

@@ -4,6 +4,7 @@ import { Form } from 'react-router';
 import { isEmptyChart } from '../../server/charts/spec';
 import { LANGUAGE_TAGS, type Language } from '../../shared/languages';
 import { ChartFigure } from '../components/chart-figure';
+import { formatDate } from '../components/format';
 import { PageTitle } from '../components/page-title';
 import { dashboardLoader } from '../dashboard.server';
 import type { Route } from './+types/dashboard';
@@ -15,7 +16,7 @@ export default function DashboardPage({ loaderData, params }: Route.ComponentPro
   const { t } = useTranslation();
   const dimensionId = useId();
   const currencyId = useId();
-  const { dimension, dimensions, counts, money, funnel, indicators } = loaderData;
+  const { dimension, dimensions, counts, money, funding, funnel, indicators } = loaderData;
   const number = new Intl.NumberFormat(LANGUAGE_TAGS[params.lang as Language]);
   const value = (text: string | null) =>
     text === null ? t('dashboard.indicators.notAvailable') : number.format(Number(text));
@@ -68,6 +69,43 @@ export default function DashboardPage({ loaderData, params }: Route.ComponentPro
           </>
         ) : (
           <p>{t('dashboard.money.none')}</p>
+        )}
+      </section>
+      <section aria-labelledby="dashboard-funding">
+        <h2 id="dashboard-funding">{t('dashboard.funding.heading')}</h2>
+        {funding.chart && !isEmptyChart(funding.chart.spec) ? (
+          <>
+            <p className="meta">
+              {funding.rateTable
+                ? t('dashboard.funding.rates', {
+                    currency: funding.currency,
+                    table: funding.rateTable.name,
+                    date: formatDate(params.lang as Language, funding.rateTable.effectiveOn),
+                  })
+                : t('dashboard.funding.noRates', { currency: funding.currency })}
+            </p>
+            <p className="meta">{t('dashboard.funding.splitNote')}</p>
+            <p className="meta">
+              {t('dashboard.funding.total', { pledged: funding.total.pledged, paid: funding.total.paid })}
+              {funding.unassigned && (
+                <>
+                  {' '}
+                  {t('dashboard.funding.unassigned', {
+                    pledged: funding.unassigned.pledged,
+                    paid: funding.unassigned.paid,
+                  })}
+                </>
+              )}
+            </p>
+            {funding.unconverted.length > 0 && (
+              <p className="meta">
+                {t('dashboard.funding.unconverted', { amounts: funding.unconverted.join(', ') })}
+              </p>
+            )}
+            <ChartFigure key={`${dimension}-funding`} chart={funding.chart} />
+          </>
+        ) : (
+          <p>{t('dashboard.funding.none')}</p>
         )}
       </section>
       <section aria-labelledby="dashboard-indicators">

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
 import { LANGUAGE_TAGS, type Language } from '../../shared/languages';
+import { formatDate } from '../components/format';
 import { PageTitle } from '../components/page-title';
 import { MapLegend, useMetricLabel, WorldMap } from '../components/world-map';
 import { type MapSort, mapLoader } from '../map.server';
@@ -17,7 +18,7 @@ export default function MapPage({ loaderData, params }: Route.ComponentProps) {
   const metricLabel = useMetricLabel();
   const flowsId = useId();
   const metricId = useId();
-  const { metric, metrics, showFlows, sort, rows, flowRows } = loaderData;
+  const { metric, metrics, showFlows, sort, rows, flowRows, money } = loaderData;
   const number = new Intl.NumberFormat(locale);
   const query = (next: MapSort) =>
     `?${new URLSearchParams({ metric, ...(showFlows ? { flows: 'on' } : {}), sort: next })}#map-table`;
@@ -60,6 +61,7 @@ export default function MapPage({ loaderData, params }: Route.ComponentProps) {
           shapes={loaderData.shapes}
           flows={loaderData.flows}
           labelledBy="map-caption"
+          currency={money?.currency}
         />
         <figcaption id="map-caption">
           {t('map.caption', { metric: metricLabel(metric) })}
@@ -70,6 +72,24 @@ export default function MapPage({ loaderData, params }: Route.ComponentProps) {
         <p>{t('map.noValues')}</p>
       ) : (
         <MapLegend buckets={loaderData.buckets} locale={locale} />
+      )}
+      {money && (
+        <div className="map-money-note">
+          <p className="meta">
+            {money.rateTable
+              ? t('map.money.rates', {
+                  currency: money.currency,
+                  table: money.rateTable.name,
+                  date: formatDate(lang, money.rateTable.effectiveOn),
+                })
+              : t('map.money.noRates', { currency: money.currency })}{' '}
+            {t('map.money.rule')}
+          </p>
+          <p className="meta">{t('map.money.total', { total: money.total })}</p>
+          {money.unconverted.length > 0 && (
+            <p className="meta">{t('map.money.unconverted', { amounts: money.unconverted.join(', ') })}</p>
+          )}
+        </div>
       )}
       <section aria-labelledby="map-table" className="map-tables">
         <h2 id="map-table">{t('map.tableTitle')}</h2>
@@ -89,7 +109,9 @@ export default function MapPage({ loaderData, params }: Route.ComponentProps) {
                   <a href={`/${lang}/countries/${row.iso3}`}>{row.name}</a>
                   {!row.drawn && <span className="meta"> ({t('map.notDrawn')})</span>}
                 </th>
-                <td className="number">{number.format(row.value)}</td>
+                <td className="number">
+                  <bdi>{row.display}</bdi>
+                </td>
               </tr>
             ))}
           </tbody>

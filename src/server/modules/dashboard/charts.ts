@@ -8,7 +8,8 @@ const localeOf = (lang: string) => (isLanguage(lang) ? LANGUAGE_TAGS[lang] : 'en
 
 /**
  * The dashboard's charts: the four record types by one dimension (`?dimension=`, a grouped bar
- * chart, or a line over the years) and the match funnel.
+ * chart, or a line over the years), project money, project funding (`?rates=`, the latest rate
+ * table by default) and the match funnel.
  */
 export function dashboardCharts(dashboard: DashboardService): ChartDefinition[] {
   return [
@@ -54,6 +55,29 @@ export function dashboardCharts(dashboard: DashboardService): ChartDefinition[] 
             },
           ],
           unit: money.currency ?? undefined,
+          locale: localeOf(lang),
+        };
+      },
+    },
+    {
+      id: 'dashboard-funding',
+      params: ['dimension', 'rates'],
+      async build(viewer, params, lang) {
+        const dimension = dimensionOf(params.dimension);
+        const t = translator(lang);
+        const funding = await dashboard.funding(viewer, dimension, lang, params.rates);
+        return {
+          id: 'dashboard-funding',
+          title: t(`dashboard.funding.title.${dimension}`, { currency: funding.currency }),
+          kind: dimension === 'year' ? 'line' : 'bar',
+          categoryTitle: t(`dashboard.dimension.${dimension}`),
+          categories: funding.rows.map((row) => row.label),
+          // Numbers only to draw the bars; the dashboard API gives the exact decimals.
+          series: [
+            { name: t('dashboard.funding.pledged'), values: funding.rows.map((row) => Number(row.pledged)) },
+            { name: t('dashboard.funding.paid'), values: funding.rows.map((row) => Number(row.paid)) },
+          ],
+          unit: funding.currency,
           locale: localeOf(lang),
         };
       },

@@ -20,7 +20,13 @@ const DashboardQuery = z.object({
       description: 'The currency of the money figures; the most common one by default',
       example: 'USD',
     }),
+  rates: z.string().max(80).optional().openapi({
+    description: 'Rate table id the funding figures are converted at; the latest one by default',
+  }),
 });
+
+const decimal = z.string().openapi({ description: 'Exact decimal', example: '125000.00' });
+const PledgedPaid = z.object({ pledged: decimal, paid: decimal });
 
 const DashboardSchema = z
   .object({
@@ -53,6 +59,27 @@ const DashboardSchema = z
       .openapi({
         description:
           'Budgets and disbursements of published projects in one currency (no conversion); each project is split by its stated country or theme percentages, equally when none are given, so nothing is counted twice',
+      }),
+    funding: z
+      .object({
+        currency: z.string().openapi({ description: 'The report currency: the rate table’s base' }),
+        rateTable: z
+          .object({ id: z.string(), name: z.string(), effectiveOn: z.string(), source: z.string() })
+          .nullable()
+          .openapi({ description: 'The rate table the amounts are converted at; null when none is stated' }),
+        rows: z.array(z.object({ key: z.string(), label: z.string(), ...PledgedPaid.shape })),
+        total: PledgedPaid.openapi({ description: 'All funding of published projects you may read' }),
+        unassigned: PledgedPaid.openapi({
+          description:
+            'Funding of projects without a value of the dimension; the rows and this add up to the total exactly',
+        }),
+        unconverted: z
+          .array(z.object({ amount: decimal, currency: z.string() }))
+          .openapi({ description: 'Amounts in currencies the rate table lacks, left out' }),
+      })
+      .openapi({
+        description:
+          'Money pledged (paid or not) and paid to published projects: earmarked contributions and trust-fund allocations, converted at the stated rate table. Each project is split as its money is; by year, the year of each contribution or allocation',
       }),
     indicators: z.array(
       z.object({
@@ -92,21 +119,25 @@ export function dashboardRoutes(dashboard: DashboardService) {
       path: '/dashboard',
       tags: ['Dashboard'],
       summary:
-        'Counts of solutions, open needs, agreed matches and projects by one dimension, and the match funnel',
+        'Counts of solutions, open needs, agreed matches and projects, project money and funding by one dimension, and the match funnel',
       request: { query: DashboardQuery },
-      responses: ok(DashboardSchema, 'The numbers; an unknown dimension is a 422 naming query.dimension'),
+      responses: ok(
+        DashboardSchema,
+        'The numbers; an unknown dimension or rate table is a 422 naming query.dimension or query.rates',
+      ),
     }),
     async (c) => {
       const query = c.req.valid('query');
       const dimension = dimensionOf(query.dimension);
       const viewer = c.get('viewer');
-      const [rows, money, indicators, funnel] = await Promise.all([
+      const [rows, money, funding, indicators, funnel] = await Promise.all([
         dashboard.counts(viewer, dimension, query.lang),
         dashboard.money(viewer, dimension, query.lang, query.currency?.toUpperCase()),
+        dashboard.funding(viewer, dimension, query.lang, query.rates),
         dashboard.indicators(viewer, query.lang),
         dashboard.funnel(viewer),
       ]);
-      return c.json({ dimension, rows, money, indicators, funnel }, 200);
+      return c.json({ dimension, rows, money, funding, indicators, funnel }, 200);
     },
   );
   return app;

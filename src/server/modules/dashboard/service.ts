@@ -4,11 +4,13 @@ import { isLanguage } from '../../../shared/languages.js';
 import { getI18n } from '../../../web/i18n.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../access/policy.js';
+import type { FundingService, RateTableRef } from '../funding/service.js';
 import type { MatchingService } from '../matching/service.js';
 import type { NeedsOffersService } from '../needs-offers/service.js';
 import type { ProjectsService } from '../projects/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import type { SolutionsService } from '../solutions/service.js';
+import { fundingBy } from './funding.js';
 
 /** The kinds of record the dashboard counts, in the order of its series and columns. */
 export const RECORD_TYPES = ['solutions', 'needs', 'matches', 'projects'] as const;
@@ -23,6 +25,18 @@ export type ProjectMoney = {
   currencies: Array<{ currency: string; projects: number }>;
   rows: MoneyRow[];
 };
+export type FundingRow = { key: string; label: string; pledged: string; paid: string };
+export type ProjectFundingByDimension = {
+  /** The report currency: the rate table's base. */
+  currency: string;
+  rateTable: RateTableRef | null;
+  rows: FundingRow[];
+  /** All funding of the projects counted; the rows and `unassigned` add up to it exactly. */
+  total: { pledged: string; paid: string };
+  /** Funding of projects without a value of the dimension (no theme, no recipient country…). */
+  unassigned: { pledged: string; paid: string };
+  unconverted: Array<{ amount: string; currency: string }>;
+};
 export type MatchFunnel = { suggested: number; interest: number; agreed: number; project: number };
 
 type Deps = {
@@ -30,7 +44,8 @@ type Deps = {
   solutions: Pick<SolutionsService, 'countsBy'>;
   needsOffers: Pick<NeedsOffersService, 'countsBy'>;
   matching: Pick<MatchingService, 'agreedCountsBy' | 'funnel'>;
-  projects: Pick<ProjectsService, 'countsBy' | 'moneyBy' | 'moneyCurrencies' | 'indicators'>;
+  projects: Pick<ProjectsService, 'countsBy' | 'moneyBy' | 'moneyCurrencies' | 'indicators' | 'byIds'>;
+  funding: Pick<FundingService, 'fundingByProject'>;
 };
 
 /** The dimension a request asks for: the default when absent, 422 naming the field when unknown. */
@@ -50,7 +65,14 @@ export function dimensionOf(value: string | undefined): DashboardDimension {
  * published projects by one dimension, and the match funnel. Every number is asked of the module
  * that owns the records, with the viewer's permissions; nothing here reads a table.
  */
-export function createDashboardService({ reference, solutions, needsOffers, matching, projects }: Deps) {
+export function createDashboardService({
+  reference,
+  solutions,
+  needsOffers,
+  matching,
+  projects,
+  funding,
+}: Deps) {
   async function labelsOf(dimension: DashboardDimension, lang: string): Promise<(key: string) => string> {
     const t = getI18n(isLanguage(lang) ? lang : 'en').t;
     switch (dimension) {
@@ -150,6 +172,56 @@ export function createDashboardService({ reference, solutions, needsOffers, matc
             : rows.sort(
                 (a, b) => compareDecimals(b.budget, a.budget) || a.label.localeCompare(b.label, lang),
               ),
+      };
+    },
+
+    /**
+     * Money pledged and paid to published projects (earmarked contributions and fund allocations)
+     * per value of the dimension, in the base currency of the rate table asked for (the latest by
+     * default; 422 naming `query.rates` when unknown). Each project's funding is split by its
+     * shares as its budget is; over time, by the year of each contribution or allocation.
+     */
+    async funding(
+      viewer: Viewer,
+      dimension: DashboardDimension,
+      lang: string,
+      rates?: string,
+    ): Promise<ProjectFundingByDimension> {
+      const [funded, label] = await Promise.all([
+        funding.fundingByProject(viewer, rates),
+        labelsOf(dimension, lang),
+      ]);
+      const listed =
+        dimension === 'year'
+          ? []
+          : await projects.byIds(
+              viewer,
+              funded.projects.map((p) => p.projectId),
+              lang,
+            );
+      const regions =
+        dimension === 'region'
+          ? await reference.regionsOfCountries(listed.flatMap((p) => p.countries.map((c) => c.iso3)))
+          : new Map<string, string[]>();
+      const { rows, total, unassigned } = fundingBy(
+        dimension,
+        funded.projects,
+        new Map(listed.map((project) => [project.id, project])),
+        (key) => (dimension === 'region' ? regions.get(key)?.[0] : key),
+      );
+      const list = [...rows].map(([key, figures]) => ({ key, label: label(key), ...figures }));
+      return {
+        currency: funded.currency,
+        rateTable: funded.rateTable,
+        rows:
+          dimension === 'sdg' || dimension === 'year'
+            ? list.sort((a, b) => Number(a.key) - Number(b.key))
+            : list.sort(
+                (a, b) => compareDecimals(b.pledged, a.pledged) || a.label.localeCompare(b.label, lang),
+              ),
+        total,
+        unassigned,
+        unconverted: funded.unconverted,
       };
     },
 

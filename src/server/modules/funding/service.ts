@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { subtractDecimal, sumDecimals } from '../../../shared/decimal.js';
 import { pickLanguage } from '../../../shared/languages.js';
 import { UUID_PATTERN } from '../../../shared/vocabularies.js';
@@ -19,7 +19,16 @@ import type { OrganisationsService } from '../organisations/service.js';
 import type { Project } from '../projects/schema.js';
 import type { ProjectsService } from '../projects/service.js';
 import type { ReferenceService } from '../reference/service.js';
-import { type Convert, converter, explore, type Flow, FUNDING_RULE, type Line } from './explorer.js';
+import {
+  type Convert,
+  converter,
+  explore,
+  type Flow,
+  FUNDING_RULE,
+  type Line,
+  type Money,
+} from './explorer.js';
+import { type ProjectFunding, sumByProject } from './project-funding.js';
 import type {
   Allocation,
   Contribution,
@@ -36,11 +45,24 @@ export type ContributionRow = typeof contributions.$inferSelect;
 export type AllocationRow = typeof fundAllocations.$inferSelect;
 type Kind = FundRow['kind'];
 
+/** Which rate table figures were converted at: enough to name it in a legend. */
+export type RateTableRef = { id: string; name: string; effectiveOn: string; source: string };
+
+/** What every published project the viewer may read received, in one currency. */
+export type FundingByProject = {
+  /** The report currency: the rate table's base (USD when no table is stated). */
+  currency: string;
+  rateTable: RateTableRef | null;
+  projects: ProjectFunding[];
+  /** Amounts in currencies the rate table lacks, left out of the figures. */
+  unconverted: Money[];
+};
+
 type Deps = {
   db: Db;
   reference: Pick<ReferenceService, 'regionsOfCountries' | 'listRegions'>;
   organisations: Pick<OrganisationsService, 'summaries'>;
-  projects: Pick<ProjectsService, 'byIds' | 'row'>;
+  projects: Pick<ProjectsService, 'byIds' | 'row' | 'publishedIds'>;
 };
 
 const ZERO = '0.00';
@@ -421,6 +443,72 @@ export function createFundingService({ db, reference, organisations, projects }:
       const [row] = await db.select().from(contributions).where(eq(contributions.id, id));
       if (!row) throw AppError.notFound('Contribution', id);
       return (await presentContributions(viewer, [row], lang))[0]!;
+    },
+
+    /**
+     * Money pledged and paid to each published project the viewer may read: contributions earmarked
+     * to it (through an appeal, a trust fund or neither) and trust-fund allocations to it, converted
+     * at the rate table asked for (the latest by default), by project and by year of the money's
+     * date. Pledged counts everything, paid or not; paid counts contributions received and
+     * allocations, as in the appeal explorer.
+     */
+    async fundingByProject(viewer: Viewer, rates?: string): Promise<FundingByProject> {
+      const table = await rateTable(rates);
+      const { currency, convert } = convertWith(table);
+      const [given, allocated] = await Promise.all([
+        db.select().from(contributions).where(isNotNull(contributions.projectId)),
+        db.select().from(fundAllocations),
+      ]);
+      const flows = [
+        ...given.map((c) => ({
+          projectId: c.projectId!,
+          amount: c.amount,
+          currency: c.currency,
+          paid: c.status === 'paid',
+          on: c.madeOn,
+        })),
+        ...allocated.map((a) => ({
+          projectId: a.projectId,
+          amount: a.amount,
+          currency: a.currency,
+          paid: true,
+          on: a.allocatedOn,
+        })),
+      ];
+      const readable = await projects.publishedIds(
+        viewer,
+        flows.map((flow) => flow.projectId),
+      );
+      return {
+        currency,
+        rateTable: table
+          ? { id: table.id, name: table.name, effectiveOn: table.effectiveOn, source: table.source }
+          : null,
+        ...sumByProject(
+          flows.filter((flow) => readable.has(flow.projectId)),
+          convert,
+        ),
+      };
+    },
+
+    /** The appeals that list any of the projects, named in the reader's language, newest first. */
+    async appealsListing(projectIds: string[], lang: string): Promise<Array<{ slug: string; name: string }>> {
+      if (projectIds.length === 0) return [];
+      const rows = await db
+        .selectDistinct({
+          slug: funds.slug,
+          texts: funds.texts,
+          language: funds.language,
+          periodStart: funds.periodStart,
+        })
+        .from(funds)
+        .innerJoin(appealProjects, eq(appealProjects.appealId, funds.id))
+        .where(inArray(appealProjects.projectId, [...new Set(projectIds)]))
+        .orderBy(desc(funds.periodStart), asc(funds.slug));
+      return rows.map((row) => ({
+        slug: row.slug,
+        name: row.texts[pickLanguage(row.texts, lang, row.language)]!.name,
+      }));
     },
 
     /** Funding given to one project: earmarked contributions and fund allocations, by currency. */

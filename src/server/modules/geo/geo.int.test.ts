@@ -14,6 +14,7 @@ type MapBody = {
   metrics: string[];
   values: Array<{ iso3: string; m49: string; name: string; value: number }>;
   flows: Array<{ from: string; to: string; value: number }>;
+  money: unknown;
 };
 
 const countIn = (body: MapBody, iso3: string) => body.values.find((v) => v.iso3 === iso3)?.value ?? 0;
@@ -32,7 +33,8 @@ describe(`the map API (${engineName})`, () => {
     const { status, body } = await t.json<MapBody>('/api/v1/map');
     expect(status).toBe(200);
     expect(body.metric).toBe('solutions');
-    expect(body.metrics).toEqual(['solutions', 'needs', 'offers', 'matches', 'projects']);
+    expect(body.metrics).toEqual(['solutions', 'needs', 'offers', 'matches', 'projects', 'funding']);
+    expect(body.money).toBeNull();
     expect(body.values.length).toBeGreaterThan(10);
     const kenya = body.values.find((v) => v.iso3 === 'KEN')!;
     expect(kenya).toMatchObject({ m49: '404', name: 'Kenya' });
@@ -177,6 +179,7 @@ describe(`the country profile API (${engineName})`, () => {
       'organisations',
       'agreedMatches',
       'projects',
+      'funding',
     ]);
     expect(sections.solutionsReplicated.total).toBe(2);
     expect(sections.solutionsDeveloped.total).toBeGreaterThan(0);

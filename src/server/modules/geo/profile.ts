@@ -1,12 +1,32 @@
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../access/policy.js';
+import type { RateTableRef } from '../funding/service.js';
 import type { ReferenceService } from '../reference/service.js';
 
-/** One record listed on a country page; `type` decides the link (`/{lang}/{type}s/{slug}`). */
-export type ProfileItem = { type: string; slug: string; title: string; detail?: string | null };
+/** Money pledged and paid, exact decimal strings in the section's currency. */
+export type PledgedPaid = { pledged: string; paid: string };
+
+/**
+ * One record listed on a country page; `type` decides the link (`/{lang}/{type}s/{slug}`). A
+ * section about money gives each record's part of it.
+ */
+export type ProfileItem = {
+  type: string;
+  slug: string;
+  title: string;
+  detail?: string | null;
+  money?: PledgedPaid;
+};
+
+/** The totals of a section about money, the rate table they use and the appeals to explore them in. */
+export type SectionMoney = PledgedPaid & {
+  currency: string;
+  rateTable: RateTableRef | null;
+  appeals: Array<{ slug: string; name: string }>;
+};
 
 /** A section of a country page: what it lists, how many there are in all, and the first ones. */
-export type ProfileSectionData = { id: string; total: number; items: ProfileItem[] };
+export type ProfileSectionData = { id: string; total: number; items: ProfileItem[]; money?: SectionMoney };
 
 /**
  * A section of the country page, read through the module that owns the records with the viewer's

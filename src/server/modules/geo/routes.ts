@@ -15,14 +15,46 @@ const MapQuery = z.object({
   }),
 });
 
+const decimal = z.string().openapi({ description: 'Exact decimal', example: '600000.00' });
+const RateTableRef = z
+  .object({ id: z.string(), name: z.string(), effectiveOn: z.string(), source: z.string() })
+  .openapi('RateTableRef');
+const Unconverted = z.array(z.object({ amount: decimal, currency: z.string() })).openapi({
+  description: 'Amounts in currencies the rate table lacks, left out of the figures',
+});
+
 const MapSchema = z
   .object({
     metric: z.string(),
     metrics: z.array(z.string()).openapi({ description: 'The metrics registered on this platform' }),
-    values: z.array(z.object({ iso3: z.string(), m49: z.string(), name: z.string(), value: z.number() })),
+    values: z.array(
+      z.object({
+        iso3: z.string(),
+        m49: z.string(),
+        name: z.string(),
+        value: z.number(),
+        amount: decimal.optional().openapi({
+          description: 'For a metric of money (funding): the exact amount; `value` is it as a number',
+        }),
+      }),
+    ),
     flows: z
       .array(z.object({ from: z.string(), to: z.string(), value: z.number() }))
       .openapi({ description: 'Provider → recipient links (ISO3 codes), for the metrics that have them' }),
+    money: z
+      .object({
+        currency: z.string().openapi({ description: 'The report currency: the rate table’s base' }),
+        rateTable: RateTableRef.nullable().openapi({
+          description: 'The latest rate table, the amounts are converted at; null when none is stated',
+        }),
+        total: decimal.openapi({ description: 'The sum of the countries’ amounts' }),
+        unconverted: Unconverted,
+      })
+      .nullable()
+      .openapi({
+        description:
+          'For the funding metric: money pledged to projects (earmarked contributions and fund allocations), split across recipient countries by their stated percentages, equally when none; null for counts',
+      }),
   })
   .openapi('MapData');
 
@@ -58,8 +90,24 @@ const ProfileSchema = z
             slug: z.string(),
             title: z.string(),
             detail: z.string().nullable().optional(),
+            money: z
+              .object({ pledged: decimal, paid: decimal })
+              .optional()
+              .openapi({ description: 'In a section about money: this record’s part of it' }),
           }),
         ),
+        money: z
+          .object({
+            currency: z.string(),
+            rateTable: RateTableRef.nullable(),
+            pledged: decimal,
+            paid: decimal,
+            appeals: z.array(z.object({ slug: z.string(), name: z.string() })).openapi({
+              description: 'Appeals listing these projects; their explorer filters by `?country=`',
+            }),
+          })
+          .optional()
+          .openapi({ description: 'For the funding section: the country’s totals' }),
       }),
     ),
   })

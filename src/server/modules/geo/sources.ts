@@ -1,4 +1,5 @@
 import type { Viewer } from '../access/policy.js';
+import type { RateTableRef } from '../funding/service.js';
 import type { MatchingService } from '../matching/service.js';
 import type { NeedsOffersService } from '../needs-offers/service.js';
 import type { ProjectsService } from '../projects/service.js';
@@ -6,6 +7,16 @@ import type { SolutionsService } from '../solutions/service.js';
 
 /** A provider → recipient link between two countries (ISO3) and how many records make it. */
 export type Flow = { from: string; to: string; value: number };
+
+/** For a metric of money: the exact amount per country (ISO3) and what it is in. */
+export type MapMoney = {
+  currency: string;
+  /** The rate table amounts were converted at; null when none is stated. */
+  rateTable: RateTableRef | null;
+  amounts: Map<string, string>;
+  /** Amounts in currencies the rate table lacks, left out. */
+  unconverted: Array<{ amount: string; currency: string }>;
+};
 
 /**
  * Something the map can colour countries by. Each module that owns records with countries
@@ -19,6 +30,8 @@ export type MapSource = {
   countsByCountry(viewer: Viewer): Promise<Map<string, number>>;
   /** Provider → recipient flows, when the records have both sides. */
   flows?(viewer: Viewer): Promise<Flow[]>;
+  /** For a metric of money: the exact amounts behind the values, and their currency. */
+  money?(viewer: Viewer): Promise<MapMoney>;
 };
 
 /** Solutions linked to each country; flows from where they were developed to where they were adopted. */

@@ -377,6 +377,16 @@ export function createProjectsService({ db, reference, organisations }: Deps) {
       return present(viewer, await records(rows), lang);
     },
 
+    /** Which of the ids are published projects the viewer may read (`byIds` without presenting them). */
+    async publishedIds(viewer: Viewer, ids: string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(and(readable(viewer, 'published'), inArray(projects.id, [...new Set(ids)])));
+      return new Set(rows.map((row) => row.id));
+    },
+
     /** The raw row the viewer may read, or a 404. */
     async row(viewer: Viewer, key: string, tx: DbOrTx = db): Promise<ProjectRow> {
       const row = await find(viewer, key, tx);
