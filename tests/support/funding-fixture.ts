@@ -200,3 +200,15 @@ export async function createFundingFixture(t: TestApp): Promise<FundingFixture> 
   );
   return { projects, appeal, fund, themes };
 }
+
+/** Removes the demo content's funding, so a test's figures are its own fixture's alone. */
+export async function clearDemoFunding(t: TestApp): Promise<void> {
+  for (const table of [
+    'fund_allocations',
+    'contributions',
+    'appeal_projects',
+    'exchange_rates',
+    'rate_tables',
+  ])
+    await t.database.executeSql(`DELETE FROM ${table}`, []);
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  clearDemoFunding,
   createFundingFixture,
   FUNDING,
   type FundingFixture,
@@ -32,6 +33,7 @@ const sum = (values: string[]) => sumDecimals(values, 2);
 
 beforeAll(async () => {
   t = await createTestApp();
+  await clearDemoFunding(t);
   const before = await funding('theme');
   expect(before).toMatchObject({ rows: [], total: { pledged: '0.00', paid: '0.00' }, rateTable: null });
   fixture = await createFundingFixture(t);

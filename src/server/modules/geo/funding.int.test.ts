@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  clearDemoFunding,
   createFundingFixture,
   FUNDING,
   type FundingFixture,
@@ -46,6 +47,7 @@ const fundingSection = async (iso3: string, as: 'visitor' | 'staff' = 'visitor')
 
 beforeAll(async () => {
   t = await createTestApp();
+  await clearDemoFunding(t);
   const before = (await t.json<MapBody>('/api/v1/map?metric=funding')).body;
   expect(before.values).toEqual([]);
   expect(before.money).toMatchObject({ currency: 'USD', rateTable: null, total: '0.00' });
