@@ -3,7 +3,16 @@ import { Form, NavLink, useLocation } from 'react-router';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, LANGUAGES, type Language } from '../../shared/languages';
 import { SearchBox } from './search-box';
 
-const SECTIONS = ['solutions', 'needs', 'offers', 'projects', 'organisations', 'events', 'about'] as const;
+const SECTIONS = [
+  'solutions',
+  'needs',
+  'offers',
+  'projects',
+  'appeals',
+  'organisations',
+  'events',
+  'about',
+] as const;
 /** Sections of the members-only coordination space, shown to signed-in people. */
 const MEMBER_SECTIONS: string[] = ['matches', 'directory', 'groups', 'calendar', 'library'];
 
