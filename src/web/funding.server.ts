@@ -1,5 +1,6 @@
 import { data } from 'react-router';
 import { AppError, type FieldError } from '../server/errors';
+import { isStaff } from '../server/modules/access/policy';
 import { isFiltered } from '../server/modules/funding/explorer';
 import {
   type Contribution,
@@ -196,6 +197,7 @@ export async function fundingListLoader({ request, params, context }: PageArgs) 
   const tables = await services.funding.rateTables();
   const used = appeals[0]?.rateTable ?? funds[0]?.rateTable ?? null;
   return {
+    staff: isStaff(viewer),
     errors,
     rateTable: rateTableOf(lang, tables.find((table) => table.id === used) ?? null),
     rateTables: tables.map((table) => ({
@@ -225,6 +227,7 @@ export async function appealLoader({ request, params, context }: PageArgs) {
     facets.map((facet) => ({ value: facet.key, label: facet.label }));
   return {
     appeal: headerOf(lang, detail),
+    staff: isStaff(viewer),
     errors,
     exportQuery: explorerExportQuery(search, lang, errors),
     filtered: isFiltered(filters),
@@ -288,6 +291,7 @@ export async function fundLoader({ request, params, context }: PageArgs) {
   const tables = await services.funding.rateTables();
   return {
     fund: headerOf(lang, detail),
+    staff: isStaff(viewer),
     errors,
     rateTable: rateTableOf(lang, tables.find((table) => table.id === detail.rateTable) ?? null),
     contributions: contributionsOf(lang, detail.contributions),

@@ -43,6 +43,16 @@ export default function AppealPage({ loaderData }: Route.ComponentProps) {
         <a href={`/${lang}/appeals`}>{t('funding.back')}</a>
       </p>
       <FundHeader fund={appeal} />
+      {loaderData.staff && (
+        <p className="actions">
+          <a href={`/${lang}/appeals/${appeal.slug}/lines/new`}>{t('fundingForms.newLine')}</a>{' '}
+          <a
+            href={`/${lang}/contributions/new?appeal=${appeal.slug}&returnTo=${encodeURIComponent(`/${lang}/appeals/${appeal.slug}`)}`}
+          >
+            {t('fundingForms.newContribution')}
+          </a>
+        </p>
+      )}
 
       <section aria-labelledby="totals-heading">
         <h2 id="totals-heading">{t('funding.totals')}</h2>

@@ -23,6 +23,12 @@ export default function Appeals({ loaderData }: Route.ComponentProps) {
     <>
       <PageTitle title={t('funding.title')} />
       <h1>{t('funding.title')}</h1>
+      {loaderData.staff && (
+        <p className="actions">
+          <a href={`/${lang}/appeals/new`}>{t('fundingForms.newAppeal')}</a>{' '}
+          <a href={`/${lang}/funds/new`}>{t('fundingForms.newFund')}</a>
+        </p>
+      )}
       <p className="lead">{t('funding.intro')}</p>
       <FilterErrors errors={errors} />
       <p className="notice rates-note">

@@ -21,6 +21,16 @@ export default function FundPage({ loaderData }: Route.ComponentProps) {
         <a href={`/${lang}/appeals#trust-funds`}>{t('funding.back')}</a>
       </p>
       <FundHeader fund={fund} />
+      {loaderData.staff && (
+        <p className="actions">
+          <a href={`/${lang}/funds/${fund.slug}/allocations/new`}>{t('fundingForms.newAllocation')}</a>{' '}
+          <a
+            href={`/${lang}/contributions/new?fund=${fund.slug}&returnTo=${encodeURIComponent(`/${lang}/funds/${fund.slug}`)}`}
+          >
+            {t('fundingForms.newContribution')}
+          </a>
+        </p>
+      )}
       <FilterErrors errors={loaderData.errors} />
 
       <section aria-labelledby="totals-heading">
