@@ -49,8 +49,8 @@ describe.skipIf(!hasBrowser)('the dashboard in Chromium', () => {
         expect(await page.getAttribute('html', 'dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
         expect(await page.locator(`.main-nav a[href="/${language}/dashboard"]`).count()).toBe(1);
         const figures = page.locator('figure.chart-figure');
-        // Records by dimension, project money and the match funnel.
-        expect(await figures.count()).toBe(3);
+        // Records by dimension, project money, funding of projects and the match funnel.
+        expect(await figures.count()).toBe(4);
         await expect.poll(() => figures.first().locator('.chart-live svg').count()).toBe(1);
         expect(await figures.first().locator('details table tbody tr').count()).toBeGreaterThan(0);
         // Indicator progress: one accessible <progress> per indicator with a target and an actual value.
